@@ -18,8 +18,8 @@ import { FORMATTERS, type AnyCommand, type CommandOutput, type FormatterName, ty
 /** argv as rabbitmqctl echoes it in usage errors, with secrets replaced. */
 function argsGiven(argv: readonly string[], cmd: AnyCommand | undefined): string {
   const out: string[] = [];
-  const secretPositions = new Set(cmd && "secretArgs" in cmd ? (cmd as { secretArgs: number[] }).secretArgs : []);
-  let positional = -1;
+  const secretPositions = new Set(cmd?.secretArgs ?? []);
+  let positional = -2; // the first positional is the command name
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf("=");

@@ -49,6 +49,8 @@ export interface Opts {
   padToHeader: boolean;
   dryRun: boolean;
   longnames: boolean;
+  /** Requested info keys (list_* commands), after defaults. */
+  columns?: string[];
   [key: string]: unknown;
 }
 
@@ -107,6 +109,10 @@ export interface Command<R = unknown> {
   columns?: { allowed: string[]; defaults: string[] };
   /** True when the command needs an operation RabbitMQ's HTTP API lacks (served by warren's extension). */
   extension?: string;
+  /** Indexes of positional arguments that are secrets (passwords): redacted when argv is echoed. */
+  secretArgs?: number[];
+  /** How warrenctl's behaviour differs from rabbitmqctl's for this command (HTTP limits); goes in the man page. */
+  notes?: string;
   /** Example invocations for the man page. */
   examples?: [command: string, text: string][];
   mergeDefaults?(args: string[], opts: Opts): [string[], Opts];

@@ -15,11 +15,9 @@ import { ALL_COMMANDS, REGISTRY } from "./registry.js";
 import { suggest } from "./suggest.js";
 import { FORMATTERS, type AnyCommand, type CommandOutput, type FormatterName, type Opts, type Stdio } from "./types.js";
 
-/** argv as rabbitmqctl echoes it in usage errors, with secrets replaced. */
-function argsGiven(argv: readonly string[], cmd: AnyCommand | undefined): string {
+/** argv as rabbitmqctl echoes it in usage errors, with secrets (passwords) replaced. */
+function argsGiven(argv: readonly string[], secrets: ReadonlySet<string>): string {
   const out: string[] = [];
-  const secretPositions = new Set(cmd?.secretArgs ?? []);
-  let positional = -2; // the first positional is the command name
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf("=");
@@ -28,14 +26,20 @@ function argsGiven(argv: readonly string[], cmd: AnyCommand | undefined): string
       if (eq === -1 && i + 1 < argv.length) out.push("[redacted]"), i++;
       continue;
     }
-    if (!a.startsWith("-")) positional++;
-    out.push(!a.startsWith("-") && secretPositions.has(positional) ? "[redacted]" : a);
+    out.push(secrets.has(a) ? "[redacted]" : a);
   }
   return out.join(" ");
 }
 
+/** The positional values a command declares secret (add_user's password). */
+function secretValues(cmd: AnyCommand, argv: readonly string[]): Set<string> {
+  if (!cmd.secretArgs) return new Set();
+  const args = parseArgv(argv, [...GLOBAL_SWITCHES, ...(cmd.switches ?? []), ...TABLE_SWITCHES]).positional.slice(1);
+  return new Set(cmd.secretArgs.map((i) => args[i]).filter((x): x is string => x !== undefined && x !== ""));
+}
+
 function usageFailure(io: Stdio, detail: string, argv: readonly string[], cmd: AnyCommand, prog: string, bold: (s: string) => string): number {
-  io.stderr.write(`Error (argument validation): ${detail}\nArguments given:\n\t${argsGiven(argv, cmd)}\n\n${bold("Usage")}\n\n${usageLine(cmd, prog)}\n`);
+  io.stderr.write(`Error (argument validation): ${detail}\nArguments given:\n\t${argsGiven(argv, secretValues(cmd, argv))}\n\n${bold("Usage")}\n\n${usageLine(cmd, prog)}\n`);
   return ExitCode.usage;
 }
 

@@ -3,8 +3,29 @@
 import type { Row } from "../types.js";
 import { erlangFloat, type CtlValue } from "./values.js";
 
-const erlBinary = (s: string): string => `<<"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"/utf8>>`.replace(/\/utf8>>$/, /^[\x20-\x7e]*$/.test(s) ? ">>" : "/utf8>>");
-const erlAtom = (a: string): string => (/^[a-z][A-Za-z0-9_@]*$/.test(a) ? a : `'${a.replace(/'/g, "\\'")}'`);
+// ~p shows a binary's bytes as Latin-1 characters when all are printable, else as a list of integers.
+const printableLatin1 = (b: number): boolean => (b >= 0x20 && b <= 0x7e) || b >= 0xa0 || b === 0x0a || b === 0x09;
+const latin1Escape = (bytes: Buffer, quote: string): string =>
+  [...bytes].map((b) => {
+    if (b === 0x5c) return "\\\\";
+    if (String.fromCharCode(b) === quote) return `\\${quote}`;
+    if (b === 0x0a) return "\\n";
+    if (b === 0x09) return "\\t";
+    return printableLatin1(b) ? String.fromCharCode(b) : `\\${b.toString(8)}`;
+  }).join("");
+function erlBinary(s: string): string {
+  const bytes = Buffer.from(s, "utf8");
+  if (![...bytes].every(printableLatin1)) return `<<${[...bytes].join(",")}>>`;
+  return `<<"${latin1Escape(bytes, '"')}">>`;
+}
+// Atom names are characters, not bytes: RabbitMQ hands non-ASCII tags to HTTP as Latin-1 code points.
+const atomChars = (a: string, esc: (c: number) => string, quote: string): string =>
+  [...a].map((ch) => {
+    const c = ch.codePointAt(0)!;
+    if (ch === quote || ch === "\\") return `\\${ch}`;
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) ? esc(c) : ch;
+  }).join("");
+const erlAtom = (a: string): string => (/^[a-z][A-Za-z0-9_@]*$/.test(a) ? a : `'${atomChars(a, (c) => `\\${c.toString(8)}`, "'")}'`);
 const exString = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\t/g, "\\t")}"`;
 
 /** An Erlang term as ~p prints it on one line. */
@@ -50,7 +71,7 @@ function elixirTerm(v: CtlValue): string {
   if (typeof v === "string") return exString(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   switch (v.kind) {
-    case "atom": return /^[a-z_][A-Za-z0-9_@]*$/.test(v.name) ? `:${v.name}` : `:${exString(v.name)}`;
+    case "atom": return /^[a-z_][A-Za-z0-9_@]*$/.test(v.name) ? `:${v.name}` : `:"${atomChars(v.name, (c) => `\\x${c.toString(16).toUpperCase().padStart(2, "0")}`, '"')}"`;
     case "float": return erlangFloat(v.value);
     case "ip": return `{${v.address.split(".").join(", ")}}`;
     case "list": return `[${v.items.map(elixirTerm).join(", ")}]`;
@@ -73,19 +94,39 @@ function elixirAmqp(v: unknown): string {
 
 const keyword = (k: string): string => (/^[a-z_][A-Za-z0-9_]*$/.test(k) ? `${k}:` : `${exString(k)}:`);
 
+const LINE = 80;
+
+/** A term as io_lib_pretty lays it out: one line when it fits, else one element per line. */
+interface Node { flat: string; open?: string; close?: string; items?: Node[] }
+
+function layout(n: Node, col: number, trailing: number): string {
+  if (!n.items || col + n.flat.length + trailing <= LINE) return n.flat;
+  const inner = col + n.open!.length;
+  return n.open! + n.items
+    .map((it, i) => {
+      const last = i === n.items!.length - 1;
+      const text = layout(it, inner, last ? trailing + n.close!.length : 1);
+      return i === 0 ? text : `\n${" ".repeat(inner)}${text}`;
+    })
+    .join(",") + n.close!;
+}
+
+const group = (open: string, close: string, items: Node[]): Node => ({ flat: `${open}${items.map((i) => i.flat).join(",")}${close}`, open, close, items });
+const leaf = (flat: string): Node => ({ flat });
+
 export function erlangRows(columns: readonly string[], rows: readonly Row[]): string {
-  if (rows.length === 0) return "";
-  const lines = rows.map((r) => `[${columns.map((c, i) => `{${erlAtom(c)},${erlangTerm(r[i] ?? null)}}`).join(",")}]`);
-  return `[${lines.join(",\n ")}]\n`;
+  const term = group("[", "]", rows.map((r) => group("[", "]", columns.map((c, i) => group("{", "}", [leaf(erlAtom(c)), leaf(erlangTerm(r[i] ?? null))])))));
+  return `${layout(term, 0, 0)}\n`;
 }
 
 export function stringRows(columns: readonly string[], rows: readonly Row[]): string {
   return rows.map((r) => `[${columns.map((c, i) => `${keyword(c)} ${elixirTerm(r[i] ?? null)}`).join(", ")}]\n`).join("");
 }
 
+/** rabbitmqctl's inspect formatter streams like json: "[", rows (2..n with a leading ","), "]". */
 export function inspectRows(columns: readonly string[], rows: readonly Row[]): string {
-  if (rows.length === 0) return "";
-  return `[${rows.map((r) => `[${columns.map((c, i) => `${keyword(c)} ${elixirTerm(r[i] ?? null)}`).join(", ")}]`).join(", ")}]\n`;
+  const body = rows.map((r, n) => `${n === 0 ? "" : ","}[${columns.map((c, i) => `${keyword(c)} ${elixirTerm(r[i] ?? null)}`).join(", ")}]\n`).join("");
+  return `[\n${body}]\n`;
 }
 
 export function stringPerLineRows(columns: readonly string[], rows: readonly Row[]): string {

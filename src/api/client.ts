@@ -8,6 +8,8 @@ import type { Target } from "./target.js";
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
+  /** A body already serialised as JSON text, sent as is (keeps a user's 1.0 or 2^64 exact). */
+  json?: string;
   headers?: Record<string, string>;
   /** Other credentials for this one request (authenticate_user checks a user's own password). */
   auth?: { username: string; password: string };
@@ -17,6 +19,8 @@ export interface ApiResponse {
   status: number;
   body: unknown;
   headers: http.IncomingHttpHeaders;
+  /** The body as received, for values whose JSON numbers must survive byte for byte. */
+  text?: string;
 }
 
 /** Largest page RabbitMQ accepts. */
@@ -34,6 +38,8 @@ export function p(strings: TemplateStringsArray, ...segments: string[]): string 
 /** The management HTTP API of one node, over node:http (undici costs ~80 ms of start-up per run). */
 export class ManagementClient {
   private readonly agent: http.Agent;
+  /** Called on every response (any status): the pipeline prints its banner once the node has answered. */
+  onResponse?: () => void;
 
   constructor(
     readonly target: Target,
@@ -60,7 +66,7 @@ export class ManagementClient {
   raw(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
     const url = this.url(path, opts.query);
     const auth = opts.auth ?? this.target;
-    const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
+    const payload = opts.json !== undefined ? Buffer.from(opts.json) : opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
     const headers: Record<string, string | number> = {
       accept: "application/json",
       authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`,
@@ -73,6 +79,7 @@ export class ManagementClient {
     const mod = url.protocol === "https:" ? https : http;
     return new Promise<ApiResponse>((resolve, reject) => {
       const req = mod.request(url, { method, headers, agent: this.agent, ...(this.signal ? { signal: this.signal } : {}) }, (res) => {
+        this.onResponse?.();
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("error", reject);
@@ -86,7 +93,7 @@ export class ManagementClient {
               body = text;
             }
           }
-          resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+          resolve({ status: res.statusCode ?? 0, body, headers: res.headers, text });
         });
       });
       req.on("error", (e: NodeJS.ErrnoException) => {
@@ -146,6 +153,37 @@ export class ManagementClient {
       const env = res.body as { items: T[]; page_count: number };
       if (env.items.length > 0) yield env.items;
       if (page >= env.page_count) return;
+    }
+  }
+
+  /**
+   * A GET whose 2xx body is yielded chunk by chunk as it arrives (one pass over a list too long to buffer);
+   * other statuses throw ApiError.
+   */
+  async *stream(path: string, query?: RequestOptions["query"]): AsyncGenerator<Buffer> {
+    const url = this.url(path, query);
+    const headers = { accept: "application/json", authorization: `Basic ${Buffer.from(`${this.target.username}:${this.target.password}`).toString("base64")}` };
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const mod = url.protocol === "https:" ? https : http;
+      const req = mod.request(url, { method: "GET", headers, agent: this.agent, ...(this.signal ? { signal: this.signal } : {}) }, (res) => {
+        this.onResponse?.();
+        resolve(res);
+      });
+      req.on("error", (e: NodeJS.ErrnoException) => reject(e.name === "AbortError" ? e : this.transportError(e)));
+      req.end();
+    });
+    try {
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status >= 300) {
+        const chunks: Buffer[] = [];
+        for await (const c of res) chunks.push(c as Buffer);
+        let b: { error?: string; reason?: unknown } = {};
+        try { b = JSON.parse(Buffer.concat(chunks).toString("utf8")) as typeof b; } catch { /* not JSON */ }
+        throw new ApiError("GET", path, status, b.error, b.reason);
+      }
+      for await (const c of res) yield c as Buffer;
+    } finally {
+      if (!res.complete) res.destroy();
     }
   }
 

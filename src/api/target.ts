@@ -62,7 +62,8 @@ function readConfig(path: string, explicit: boolean): ConfigFile {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && !explicit) return {};
-    throw new Error(`cannot read the warrenctl config file ${path}: ${code ?? (e as Error).message}`);
+    // JSON.parse's message quotes the file's text, which may hold a password
+    throw new Error(`cannot read the warrenctl config file ${path}: ${code ?? (e instanceof SyntaxError ? "not valid JSON" : (e as Error).message)}`);
   }
 }
 
@@ -80,7 +81,8 @@ export function resolveTarget(flags: TargetFlags, env: Record<string, string | u
   const node = qualifyNode(flags.node ?? env.WARRENCTL_NODE ?? env.RABBITMQ_NODENAME ?? "rabbit", flags.longnames);
   const section: ConfigEntry = file.nodes?.[node] ?? {};
   const nodeHost = node.split("@")[1];
-  const fromNode = flags.node !== undefined && nodeHost ? `http://${nodeHost}:${DEFAULT_MANAGEMENT_PORT}` : undefined;
+  // an explicit -n means that node's config entry, else its host's default port
+  const fromNode = flags.node !== undefined && nodeHost ? section.url ?? `http://${nodeHost}:${DEFAULT_MANAGEMENT_PORT}` : undefined;
   const rawUrl = flags.url ?? fromNode ?? env.WARRENCTL_URL ?? section.url ?? file.url ?? `http://127.0.0.1:${DEFAULT_MANAGEMENT_PORT}`;
   let url: URL;
   try {
@@ -91,6 +93,8 @@ export function resolveTarget(flags: TargetFlags, env: Record<string, string | u
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new Error(`invalid management API URL ${redactUrl(rawUrl)}: the scheme must be http or https`);
   }
+  // credentials written in a URL rank where the URL came from: a config file's URL loses to the environment
+  const urlFromFile = rawUrl !== flags.url && rawUrl !== env.WARRENCTL_URL;
   const urlUser = url.username ? decodeURIComponent(url.username) : undefined;
   const urlPass = url.password ? decodeURIComponent(url.password) : undefined;
   url.username = "";
@@ -107,15 +111,17 @@ export function resolveTarget(flags: TargetFlags, env: Record<string, string | u
   }
   return {
     baseUrl: url,
-    username: flags.username ?? urlUser ?? env.WARRENCTL_USERNAME ?? section.username ?? file.username ?? "guest",
-    password: flags.password ?? urlPass ?? env.WARRENCTL_PASSWORD ?? section.password ?? file.password ?? "guest",
+    username: flags.username ?? (urlFromFile ? undefined : urlUser) ?? env.WARRENCTL_USERNAME ?? (urlFromFile ? urlUser : undefined) ?? section.username ?? file.username ?? "guest",
+    password: flags.password ?? (urlFromFile ? undefined : urlPass) ?? env.WARRENCTL_PASSWORD ?? (urlFromFile ? urlPass : undefined) ?? section.password ?? file.password ?? "guest",
     ...(ca !== undefined ? { ca } : {}),
     insecure: flags.insecure ?? truthy(env.WARRENCTL_INSECURE) ?? section.insecure ?? file.insecure ?? false,
     node,
   };
 }
 
-/** A URL fit to print: any user:password part removed. */
+/** A URL fit to print: everything up to the last "@" removed, since a password may itself hold "@" or "/". */
 export function redactUrl(raw: string): string {
-  return raw.replace(/\/\/[^/@]*@/, "//");
+  const at = raw.lastIndexOf("@");
+  if (at === -1) return raw;
+  return (/^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? "") + raw.slice(at + 1);
 }

@@ -16,7 +16,11 @@ export class CommandError extends Error {
 
 /** "Error (argument validation): <detail>" followed by the arguments and the usage; exit 64. */
 export class UsageError extends Error {
-  constructor(readonly detail: string) {
+  constructor(
+    readonly detail: string,
+    /** Some argument checks exit 65 with the same layout (add_user's empty user name). */
+    readonly exitCode: number = ExitCode.usage,
+  ) {
     super(detail);
     this.name = "UsageError";
   }

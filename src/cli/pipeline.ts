@@ -104,6 +104,7 @@ export async function main(argv: readonly string[], io: Stdio, prog = "warrenctl
     silent: v.silent === true,
     formatter,
     tableHeaders: v.tableHeaders !== false,
+    tableHeadersGiven: v.tableHeaders !== undefined,
     padToHeader: v.padToHeader === true,
     dryRun: v.dryRun === true,
     longnames: v.longnames === true,
@@ -118,17 +119,19 @@ export async function main(argv: readonly string[], io: Stdio, prog = "warrenctl
     opts.columns = cols.length > 0 ? cols : cmd.columns.defaults;
   }
   const invalid = cmd.validate?.(args, opts);
-  if (invalid !== undefined) return usageFailure(io, invalid, argv, cmd, prog, bold);
+  if (typeof invalid === "string") return usageFailure(io, invalid, argv, cmd, prog, bold);
+  if (invalid instanceof CommandError) return reportFailure(invalid, io, cmd, argv, bold);
+  if (invalid !== undefined) return (usageFailure(io, invalid.detail, argv, cmd, prog, bold), invalid.exitCode);
   const nodeProblem = nodeNameProblem(opts.node);
   if (nodeProblem) {
     io.stderr.write(`${nodeProblem}\n`);
     return ExitCode.dataErr;
   }
 
-  return execute(cmd, args, opts, io, argv, formatter, bold);
+  return execute(cmd, args, opts, io, argv, formatter, bold, prog);
 }
 
-async function execute(cmd: AnyCommand, args: string[], opts: Opts, io: Stdio, argv: readonly string[], formatter: FormatterName, bold: (s: string) => string): Promise<number> {
+async function execute(cmd: AnyCommand, args: string[], opts: Opts, io: Stdio, argv: readonly string[], formatter: FormatterName, bold: (s: string) => string, prog: string): Promise<number> {
   const timeout = opts.timeout;
   if (timeout === 0) {
     io.stderr.write(`${new TimeoutError(cmd.name, opts.node, 0).message}\n`);
@@ -137,6 +140,7 @@ async function execute(cmd: AnyCommand, args: string[], opts: Opts, io: Stdio, a
   const controller = new AbortController();
   const timer = timeout !== undefined ? setTimeout(() => controller.abort(), timeout) : undefined;
   let api: ManagementClient | undefined;
+  let flushBanner: (() => void) | undefined;
   try {
     const target = resolveTarget(
       {
@@ -152,17 +156,27 @@ async function execute(cmd: AnyCommand, args: string[], opts: Opts, io: Stdio, a
     );
     target.node = opts.node;
     api = new ManagementClient(target, controller.signal);
-    const ctx = { api, io, signal: controller.signal, node: opts.node };
+    const ctx = { api, io, signal: controller.signal, node: opts.node, prog };
     if (cmd.extension) await ensureExtension(ctx, cmd);
     const showBanner = !opts.quiet && !opts.silent && !MACHINE_FORMATTERS.has(formatter);
     const banner = showBanner ? cmd.banner?.(args, opts) : undefined;
-    if (banner !== undefined) for (const line of Array.isArray(banner) ? banner : [banner]) io.stdout.write(`${line}\n`);
-    if (opts.dryRun) return ExitCode.ok;
+    // rabbitmqctl fails before its banner when the node cannot be reached: hold it until the node answers
+    flushBanner = () => {
+      flushBanner = undefined;
+      if (banner !== undefined) for (const line of Array.isArray(banner) ? banner : [banner]) io.stdout.write(`${line}\n`);
+    };
+    api.onResponse = () => flushBanner?.();
+    if (opts.dryRun) {
+      flushBanner();
+      return ExitCode.ok;
+    }
     const result: unknown = await cmd.run(args, opts, ctx);
+    flushBanner?.();
     const out = cmd.output ? cmd.output(result, opts) : defaultOutput(result);
     await render(out, formatter, opts, io.stdout, bold);
     return ExitCode.ok;
   } catch (e) {
+    if (!(e instanceof TransportError) && !controller.signal.aborted) flushBanner?.();
     if (controller.signal.aborted && timeout !== undefined) {
       io.stderr.write(`${new TimeoutError(cmd.name, opts.node, timeout).message}\n`);
       return ExitCode.tempFail;

@@ -1,4 +1,5 @@
 import type { ManagementClient } from "../api/client.js";
+import type { CommandError, UsageError } from "./errors.js";
 import type { CtlValue } from "./format/values.js";
 
 /** The help sections of `rabbitmqctl help`, in the order it prints them. */
@@ -46,6 +47,8 @@ export interface Opts {
   timeout?: number;
   formatter?: FormatterName;
   tableHeaders: boolean;
+  /** --table-headers or --no-table-headers was given (list_user_topic_permissions hides headers otherwise). */
+  tableHeadersGiven?: boolean;
   padToHeader: boolean;
   dryRun: boolean;
   longnames: boolean;
@@ -87,6 +90,8 @@ export interface CommandContext {
   signal: AbortSignal;
   /** The node name shown in messages ("rabbit@host"). */
   node: string;
+  /** The program name help and usage lines show ("warrenctl", or "rabbitmqctl" when run under that name). */
+  prog?: string;
 }
 
 export interface Command<R = unknown> {
@@ -116,8 +121,11 @@ export interface Command<R = unknown> {
   /** Example invocations for the man page. */
   examples?: [command: string, text: string][];
   mergeDefaults?(args: string[], opts: Opts): [string[], Opts];
-  /** Pure argument checks; a returned string is a usage error (exit 64). */
-  validate?(args: string[], opts: Opts): string | undefined;
+  /**
+   * Pure argument checks; a returned string is a usage error (exit 64), a UsageError carries its own exit code,
+   * a CommandError is printed as a run failure would be (rabbitmqctl's `{:error, _}` from validate), all before any request.
+   */
+  validate?(args: string[], opts: Opts): string | UsageError | CommandError | undefined;
   banner?(args: string[], opts: Opts): string | string[] | undefined;
   run(args: string[], opts: Opts, ctx: CommandContext): Promise<R>;
   output?(result: R, opts: Opts): CommandOutput;

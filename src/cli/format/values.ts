@@ -3,7 +3,8 @@
 
 export interface Atom { kind: "atom"; name: string }
 export interface Float { kind: "float"; value: number }
-export interface List { kind: "list"; items: CtlValue[] }
+/** `asObject`: a list of {key, value} tuples that rabbitmqctl's json prints as an object (cluster_state). */
+export interface List { kind: "list"; items: CtlValue[]; asObject?: boolean }
 export interface Tuple { kind: "tuple"; items: CtlValue[] }
 /** An AMQP field table; `type` is RabbitMQ's type name (longstr, signedint, bool, table, array, ...). */
 export interface AmqpTable { kind: "amqp_table"; entries: AmqpField[] }
@@ -18,6 +19,7 @@ export type CtlValue = string | number | boolean | null | Atom | Float | List | 
 export const atom = (name: string): Atom => ({ kind: "atom", name });
 export const float = (value: number): Float => ({ kind: "float", value });
 export const list = (items: CtlValue[]): List => ({ kind: "list", items });
+export const proplist = (pairs: [CtlValue, CtlValue][]): List => ({ kind: "list", items: pairs.map(([k, v]) => tuple(k, v)), asObject: true });
 export const tuple = (...items: CtlValue[]): Tuple => ({ kind: "tuple", items });
 export const ip = (address: string): IpAddress => ({ kind: "ip", address });
 /** An empty or absent Erlang atom ('' / undefined printed empty): null. */
@@ -25,17 +27,22 @@ export const empty = null;
 
 const isObj = (v: CtlValue): v is Exclude<CtlValue, string | number | boolean | null> => typeof v === "object" && v !== null;
 
-/** Erlang's shortest round-trip float text: always with a fraction (1.0), exponent as 1.0e-5. */
+/** Erlang's ~p float text: shortest round-trip digits, positional or exponent form, whichever is shorter. */
 export function erlangFloat(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  let s = String(n);
-  if (s.includes("e")) {
-    const [m, e] = s.split("e") as [string, string];
-    const mant = m.includes(".") ? m : `${m}.0`;
-    return `${mant}e${e.replace("+", "")}`;
-  }
-  if (!s.includes(".")) s += ".0";
-  return s;
+  if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
+  const [mant, exp] = Math.abs(n).toExponential().split("e") as [string, string];
+  const digits = mant.replace(".", "");
+  const sign = n < 0 ? "-" : "";
+  // io_lib_format's insert_decimal: `place` digits sit before the decimal point
+  const place = Number(exp) + 1;
+  const len = digits.length;
+  if (place > 0 && place < len) return `${sign}${digits.slice(0, place)}.${digits.slice(place)}`;
+  const expCost = String(place - 1).length + 1 + (len === 1 ? 2 : 1);
+  const expForm = `${digits[0]}.${len === 1 ? "0" : digits.slice(1)}e${place - 1}`;
+  if (place <= 0) return sign + (2 - place <= expCost ? `0.${"0".repeat(-place)}${digits}` : expForm);
+  // OTP 25 also keeps |n| >= 2^53 in exponent form, hinting that integers there are not exact
+  return sign + (place - len + 2 <= expCost && Math.abs(n) < 2 ** 53 ? `${digits}${"0".repeat(place - len)}.0` : expForm);
 }
 
 /** Quote a string the way Erlang's ~tp prints a charlist: "..." with \" and \\ escaped. */
@@ -102,7 +109,7 @@ export function jsonValue(v: CtlValue): unknown {
     case "atom": return v.name;
     case "float": return new JsonFloat(v.value);
     case "ip": return ipTuple(v.address);
-    case "list": return v.items.map(jsonValue);
+    case "list": return v.asObject ? Object.fromEntries(v.items.map((t) => (isObj(t) && t.kind === "tuple" ? [tableText(t.items[0] ?? null), jsonValue(t.items[1] ?? null)] : [tableText(t), null]))) : v.items.map(jsonValue);
     case "tuple": return v.items.map(jsonValue);
     case "amqp_table": return amqpJson("table", v);
     case "amqp_array": return amqpJson("array", v);

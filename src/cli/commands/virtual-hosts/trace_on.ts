@@ -1,0 +1,3 @@
+import { traceCommand } from "./_trace.js";
+
+export const trace_on = traceCommand(true);

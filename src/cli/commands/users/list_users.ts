@@ -13,10 +13,11 @@ export const list_users: Command<User[]> = {
   validate: (args) => arity(args, 0),
   banner: () => "Listing users ...",
   run: (_args, _opts, ctx) => ctx.api.get<User[]>("/api/users"),
+  // rabbitmqctl gets the users as one list, not a stream: an empty result prints an empty line, json []
   output: (users) => ({
     kind: "rows",
     columns: ["user", "tags"],
     rows: users.map((u): Row => [u.name, tagList(u.tags)]),
-    stream: true,
+    stream: false,
   }),
 };

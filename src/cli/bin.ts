@@ -7,6 +7,6 @@ export async function run(): Promise<void> {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const prog = basename(process.argv[1] ?? "warrenctl").replace(/\.(m?js|ts)$/, "");
+  const prog = basename(process.argv[1] ?? "warrenctl").replace(/\.(c?m?js|ts)$/, "");
   process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, isTTY: process.stdout.isTTY }, prog === "rabbitmqctl" ? prog : "warrenctl");
 }

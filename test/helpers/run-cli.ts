@@ -6,7 +6,7 @@ import { main } from "../../src/cli/pipeline.js";
 
 export interface Run { stdout: string; stderr: string; code: number }
 
-const BIN = resolve(import.meta.dirname, "../../bin/warrenctl.js");
+const BIN = resolve(import.meta.dirname, "../../bin/warrenctl.cjs");
 
 /** A directory holding warrenctl under the name `rabbitmqctl`, so both print the same program name. */
 let aliasDir: string | undefined;

@@ -93,7 +93,9 @@ export async function main(argv: readonly string[], io: Stdio, prog = "warrenctl
     return usageFailure(io, `Invalid options for this command:\n${parsed.invalid.map(([s, v]) => `${s} : ${v ?? ""}`).join("\n")}`, argv, cmd, prog, bold);
   }
   if (cmd.formatters && !cmd.formatters.includes(formatter)) {
-    return usageFailure(io, `"Only ${cmd.formatters.join(", ")} formatter is supported"`, argv, cmd, prog, bold);
+    // report keeps rabbitmqctl's wording; elsewhere rabbitmqctl would crash, so say what works
+    const detail = cmd.formatters.length === 1 ? `"Only ${cmd.formatters[0]!} formatter is supported"` : `formatter ${formatter} is not supported by ${cmd.name}; use one of: ${cmd.formatters.join(", ")}`;
+    return usageFailure(io, detail, argv, cmd, prog, bold);
   }
 
   const v = parsed.values;

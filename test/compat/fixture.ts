@@ -65,6 +65,13 @@ export async function buildState(): Promise<Fixture> {
     if (qs.find((q) => q.name === Q.plain)?.messages === 3 && qs.find((q) => q.name === Q.unicode)?.messages === 1) break;
     await new Promise((r2) => setTimeout(r2, 100));
   }
+  // connection and channel figures in the HTTP API come from stats emitted every few seconds: wait for ours
+  for (let i = 0; i < 100; i++) {
+    const conns = (await http("GET", "/api/connections")).body as { vhost?: string; channels?: number }[];
+    const chans = (await http("GET", `/api/vhosts/${enc(VH)}/channels`)).body as { consumer_count?: number }[];
+    if (conns.some((c) => c.vhost === VH && c.channels === 2) && chans.length === 2 && chans.some((c) => c.consumer_count === 1)) break;
+    await new Promise((r2) => setTimeout(r2, 200));
+  }
   return {
     async close() {
       await conn.close().catch(() => undefined);

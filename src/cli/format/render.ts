@@ -37,7 +37,7 @@ export async function render(out: CommandOutput, formatter: FormatterName, opts:
       return;
     case "value":
       if (formatter === "json" || formatter === "json_stream") sink.write(`${jsonText(out.json)}\n`);
-      else if (formatter === "csv" && out.csv) sink.write(csvLine(out.csv[0]) + out.csv[1].map(csvRow).join(""));
+      else if (formatter === "csv") sink.write(out.csv ? csvLine(out.csv[0]) + out.csv[1].map(csvRow).join("") : csvLine(["value"]) + csvLine([out.text]));
       else if (formatter === "erlang") sink.write(`${erlangValue(out.json)}\n`);
       else sink.write(out.text.endsWith("\n") ? out.text : `${out.text}\n`);
       return;

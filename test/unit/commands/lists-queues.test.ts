@@ -140,12 +140,10 @@ describe("delete_queue / purge_queue", () => {
     expect(purge.stderr).toContain(`not enough arguments.\nArguments given:\n\tpurge_queue\n\n\u001b[1mUsage\u001b[0m\n\n${USAGE_PREFIX}purge_queue <queue> [--timeout <timeout>]\n`);
   });
 
-  it("delete_queue's success sentence is a message (printed even with -s); csv crashes like rabbitmqctl (exit 70)", () => {
+  it("delete_queue's success sentence is a message (printed even with -s; csv gets a message column, not rabbitmqctl's crash)", () => {
     const cmd = REGISTRY.get("delete_queue")!;
     expect(cmd.output!(3, { formatter: "string" } as Opts)).toEqual({ kind: "message", text: "Queue was successfully deleted with 3 ready messages" });
-    expect(() => cmd.output!(0, { formatter: "csv" } as Opts)).toThrow(
-      '%Protocol.UndefinedError{protocol: Enumerable, value: "Queue was successfully deleted with 0 ready messages", description: ""}\n',
-    );
+    expect(cmd.output!(0, { formatter: "csv" } as Opts)).toEqual({ kind: "message", text: "Queue was successfully deleted with 0 ready messages" });
   });
 });
 
@@ -166,7 +164,8 @@ describe("sync_queue / cancel_sync_queue", () => {
     const cmd = REGISTRY.get("cancel_sync_queue")!;
     expect(cmd.output!("not_syncing", { formatter: "string", node: "rabbit@vm" } as Opts)).toEqual({ kind: "lines", lines: ["not_syncing"] });
     expect(cmd.output!("not_syncing", { formatter: "json", node: "rabbit@vm" } as Opts)).toMatchObject({ json: { node: "rabbit@vm", result: "ok", value: "not_syncing" } });
-    expect(() => cmd.output!("not_syncing", { formatter: "csv", node: "rabbit@vm" } as Opts)).toThrow("value: :not_syncing,");
+    // rabbitmqctl crashes on csv here; we print the atom as a one-column value
+    expect(cmd.output!("not_syncing", { formatter: "csv", node: "rabbit@vm" } as Opts)).toEqual({ kind: "value", text: "not_syncing", json: "not_syncing" });
     expect(cmd.output!("ok", { formatter: "json", node: "rabbit@vm" } as Opts)).toEqual({ kind: "ok" });
   });
 });

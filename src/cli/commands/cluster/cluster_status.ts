@@ -1,7 +1,7 @@
 import { makeBold } from "../../ansi.js";
 import { arity } from "../common.js";
 import { reportOutput } from "../monitoring/_format.js";
-import type { Command } from "../../types.js";
+import { FORMATTERS, type Command } from "../../types.js";
 import {
   alarmJson, alarmLine, alarmsOf, fetchNodes, fetchOverview, nodeListeners, targetNode,
   type Alarm, type ApiNode, type ListenerMap, type Overview,
@@ -76,6 +76,8 @@ function text(s: ReturnType<typeof shape>, bold: (t: string) => string): string 
 
 export const cluster_status: Command<ClusterStatus> = {
   name: "cluster_status",
+  // rabbitmqctl crashes printing this report as csv: refuse csv before any request instead
+  formatters: FORMATTERS.filter((f) => f !== "csv"),
   section: "cluster",
   description: "Shows the cluster's members by node type, which of them are running, and cluster-wide alarms, listeners and feature flags",
   usage: "cluster_status [--timeout <timeout>]",

@@ -1,6 +1,4 @@
 // Number and text shapes of rabbitmqctl's status-like output: units, Erlang lists, formatter crashes.
-import { CommandError } from "../../errors.js";
-import { ExitCode } from "../../exit-codes.js";
 import { erlangFloat } from "../../format/values.js";
 import type { CommandOutput, Opts } from "../../types.js";
 
@@ -29,23 +27,16 @@ export function inspectString(s: string): string {
   return `"${s.replace(/[\\"\n\t\r\u001b]/g, (c) => esc[c]!)}"`;
 }
 
-/** rabbitmqctl's csv formatter cannot enumerate a plain string: it crashes with exit 70. */
-export function csvCrash(text: string): CommandError {
-  return new CommandError(ExitCode.software, `%Protocol.UndefinedError{protocol: Enumerable, value: ${inspectString(text)}, description: ""}\n`, true);
-}
-
 /** A one-sentence result ("Ping succeeded") in the shapes rabbitmqctl's formatters give it. */
 export function sentenceOutput(text: string, opts: Opts): CommandOutput {
-  if (opts.formatter === "csv") throw csvCrash(text);
   // erlang prints the binary (<<"...">>), pretty_table a one-cell "Output" table
   if (opts.formatter === "erlang") return { kind: "value", text, json: text };
   if (opts.formatter === "pretty_table") return { kind: "rows", columns: ["Output"], rows: [[text]], stream: false };
   return { kind: "message", text };
 }
 
-/** A multi-line text report (status, cluster_status): plain text, a csv crash, or the JSON value. */
+/** A multi-line text report (status, cluster_status): plain text or the JSON value (csv is refused up front). */
 export function reportOutput(text: string, json: unknown, opts: Opts): CommandOutput {
-  if (opts.formatter === "csv") throw csvCrash(text);
   return { kind: "value", text, json };
 }
 
@@ -74,8 +65,9 @@ export function atomListOutput(atoms: readonly string[], opts: Opts): CommandOut
     case "json": return { kind: "value", text: "", json: { node: opts.node, result: "ok", value: [...atoms] } };
     case "table": return { kind: "lines", lines: atoms.map((a) => `:${a}`) };
     case "string": return { kind: "lines", lines: [...atoms] };
+    // rabbitmqctl crashes in these formatters; a one-column list is the faithful reading
     case "csv": case "pretty_table": case "json_stream":
-      throw new CommandError(ExitCode.software, `%Protocol.UndefinedError{protocol: Enumerable, value: :${atoms[0] ?? ""}, description: ""}\n`, true);
+      return { kind: "rows", columns: ["name"], rows: atoms.map((a) => [a]), stream: false };
     default: return { kind: "lines", lines: erlangAtomList(atoms).split("\n") };
   }
 }

@@ -6,7 +6,7 @@ import { arity } from "../common.js";
 import { alarmJson, alarmLine, listenerLine } from "../cluster/_nodes.js";
 import { inUnit, knownUnit, reportOutput, roundTo } from "./_format.js";
 import { fetchStatus, type StatusData } from "./_status.js";
-import type { Command } from "../../types.js";
+import { FORMATTERS, type Command } from "../../types.js";
 
 interface Result { data: StatusData; bold: (s: string) => string }
 
@@ -65,6 +65,8 @@ function statusJson(d: StatusData, floats: boolean): Record<string, unknown> {
 
 export const status: Command<Result> = {
   name: "status",
+  // rabbitmqctl crashes printing this report as csv: refuse csv before any request instead
+  formatters: FORMATTERS.filter((f) => f !== "csv"),
   section: "monitoring",
   description: "Shows a node's runtime, plugins, directories, alarms, memory use, file descriptors, disk space and listeners",
   usage: "status [--unit <unit>] [--timeout <timeout>]",

@@ -73,10 +73,6 @@ export const delete_queue: Command<number> = {
   },
   output: (ready, opts) => {
     const text = `Queue was successfully deleted with ${ready} ready messages`;
-    // rabbitmqctl's csv formatter cannot print a sentence and crashes (after the queue is gone)
-    if (opts.formatter === "csv") {
-      throw new CommandError(ExitCode.software, `%Protocol.UndefinedError{protocol: Enumerable, value: "${text}", description: ""}\n`, true);
-    }
     return { kind: "message", text };
   },
 };

@@ -1,5 +1,3 @@
-import { CommandError } from "../../errors.js";
-import { ExitCode } from "../../exit-codes.js";
 import type { Command, CommandOutput } from "../../types.js";
 import { arity, vhostOf, withDefaultVhost } from "../common.js";
 import { ACTION_HEADERS, mirrorState, STREAM_NOTE } from "./_sync.js";
@@ -31,10 +29,8 @@ export const cancel_sync_queue: Command<Result> = {
     if (opts.formatter === "json" || opts.formatter === "json_stream") {
       return { kind: "value", text: result, json: { node: opts.node, result: "ok", value: result } };
     }
-    // rabbitmqctl's csv formatter cannot print the bare atom and crashes
-    if (opts.formatter === "csv") {
-      throw new CommandError(ExitCode.software, `%Protocol.UndefinedError{protocol: Enumerable, value: :${result}, description: ""}\n`, true);
-    }
+    // rabbitmqctl's csv crashes on the bare atom; print it as a one-column value
+    if (opts.formatter === "csv") return { kind: "value", text: result, json: result };
     return { kind: "lines", lines: [result] };
   },
 };

@@ -3,7 +3,7 @@ import { CommandError, UsageError } from "../../errors.js";
 import { ExitCode } from "../../exit-codes.js";
 import type { Command, Opts } from "../../types.js";
 import { arity } from "../common.js";
-import { csvCrash, getUser, jsonFailure, NO_PASSWORD, passwordFromStdin } from "./_user.js";
+import { getUser, jsonFailure, NO_PASSWORD, passwordFromStdin } from "./_user.js";
 
 // the hint names the program as it was invoked (rabbitmqctl's own text when run under that name)
 const done = (prog: string): string => `Done. Don't forget to grant the user permissions to some virtual hosts! See '${prog} help set_permissions' to learn more.`;
@@ -42,7 +42,6 @@ export const add_user: Command<string> = {
   output: (text, opts) => {
     if (opts.formatter === "json") return { kind: "message", text, json: { message: text, node: opts.node, status: "ok" } };
     if (opts.quiet || opts.silent) return { kind: "lines", lines: [] };
-    if (opts.formatter === "csv") throw csvCrash(text);
     return { kind: "message", text };
   },
 };

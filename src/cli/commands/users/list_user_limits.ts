@@ -1,4 +1,3 @@
-import { p } from "../../../api/client.js";
 import type { Command, CommandOutput, Opts, Row } from "../../types.js";
 import { arity, compactJson } from "../common.js";
 import { getUser, noSuchUserTerm, sentence } from "./_user.js";

@@ -1,9 +1,6 @@
 // Helpers of the virtual-host commands: reading a vhost, and rabbitmqctl's shapes for text results.
 import { p, type ManagementClient } from "../../../api/client.js";
-import { CommandError } from "../../errors.js";
-import { ExitCode } from "../../exit-codes.js";
 import type { CommandOutput, Opts } from "../../types.js";
-import { exString } from "../parameters/_raw-json.js";
 
 export interface Vhost {
   name: string;
@@ -17,18 +14,12 @@ export interface Vhost {
 export const findVhost = (api: ManagementClient, name: string): Promise<Vhost | undefined> =>
   name === "" ? Promise.resolve(undefined) : api.find<Vhost>(p`/api/vhosts/${name}`);
 
-/** rabbitmqctl's csv formatter cannot enumerate a plain text result and crashes (exit 70). */
-export const csvCannotPrint = (text: string): CommandError =>
-  new CommandError(ExitCode.software, `%Protocol.UndefinedError{protocol: Enumerable, value: ${exString(text)}, description: ""}\n`, true);
-
 /** A text result rabbitmqctl returns as {:ok, text}: printed even with -q; json wraps it with node and result. */
 export function okText(text: string, opts: Opts): CommandOutput {
-  if (opts.formatter === "csv") throw csvCannotPrint(text);
   return { kind: "value", text, json: { node: opts.node, result: "ok", value: text } };
 }
 
 /** A bare text result (restart_vhost): json {"message": text}. */
-export function messageText(text: string, opts: Opts): CommandOutput {
-  if (opts.formatter === "csv") throw csvCannotPrint(text);
+export function messageText(text: string, _opts: Opts): CommandOutput {
   return { kind: "message", text };
 }

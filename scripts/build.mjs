@@ -8,3 +8,5 @@ const common = { bundle: true, platform: "node", target: "node20", logLevel: "wa
 await build({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: "dist/warrenctl.cjs", format: "cjs", minify: true, logOverride: { "empty-import-meta": "silent" } });
 // gen-docs is bundled too so `npm run gen:docs` needs no TypeScript loader
 await build({ ...common, entryPoints: { "gen-docs": "scripts/gen-docs.ts" }, outdir: "dist", outExtension: { ".js": ".mjs" }, format: "esm", minifySyntax: true });
+// warren-server: ESM, unminified (readable stack traces in server logs)
+await build({ ...common, entryPoints: { "warren-server": "src/server/bin.ts" }, outdir: "dist", outExtension: { ".js": ".mjs" }, format: "esm", minifySyntax: true });

@@ -1,0 +1,37 @@
+import type { QueuedMessage } from "../message.js";
+import type { Consumer } from "../queue/consumer.js";
+import type { Queue } from "../queue/queue.js";
+import type { Channel } from "./channel.js";
+
+/** A basic.consume subscription: the queue-facing side of a channel's consumer. */
+export class ChannelConsumer implements Consumer {
+  /** Unacked deliveries to this consumer, for its per-consumer prefetch. */
+  unacked = 0;
+
+  constructor(
+    readonly channel: Channel,
+    readonly queue: Queue,
+    readonly tag: string,
+    readonly noAck: boolean,
+    readonly exclusive: boolean,
+    readonly priority: number,
+    readonly prefetch: number,
+  ) {}
+
+  hasCapacity(): boolean {
+    return this.channel.canDeliver(this);
+  }
+
+  deliver(queue: Queue, qm: QueuedMessage): void {
+    this.channel.deliver(this, queue, qm);
+  }
+
+  /** RabbitMQ's consumer cancel notification, for clients that announced consumer_cancel_notify. */
+  queueDeleted(_queue: Queue): void {
+    const ch = this.channel;
+    ch.consumers.delete(this.tag);
+    if (ch.state === "open" && ch.conn.hasCapability("consumer_cancel_notify")) {
+      ch.conn.output.method(ch.id, "basic.cancel", { consumerTag: this.tag, nowait: true });
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import type { Socket } from "node:net";
+import {
+  checkProtocolHeader,
+  decodeMethod,
+  type FieldTable,
+  type Frame,
+  FRAME_HEARTBEAT,
+  FRAME_METHOD,
+  FRAME_MIN_SIZE_NEGOTIATED,
+  FrameSplitter,
+  PROTOCOL_HEADER,
+  ProtocolError,
+} from "../../protocol/index.js";
+import type { UserSpec } from "../auth/users.js";
+import type { Broker } from "../broker.js";
+import { AmqpError, unexpectedFrame } from "../errors.js";
+import type { Vhost } from "../vhost/vhost.js";
+import { Channel } from "./channel.js";
+import { openChannel } from "./channel-handler.js";
+import { handleConnectionMethod, sendStart } from "./connection-handler.js";
+import { Heartbeat } from "./heartbeat.js";
+import { Output } from "./output.js";
+
+export type ConnectionState = "header" | "start-ok" | "tune-ok" | "open" | "opened" | "closing" | "closed";
+
+/** How long a client may take from TCP connect to connection.open, and to answer our connection.close (RabbitMQ: 10 s / 3 s). */
+const HANDSHAKE_TIMEOUT_MS = 10_000;
+const CLOSE_TIMEOUT_MS = 3_000;
+/** RabbitMQ makes a client that failed the handshake wait before the socket closes, so failed logins cannot be hammered. */
+const SILENT_CLOSE_DELAY_MS = 3_000;
+
+/** One client connection: the frame loop, channel table, heartbeats and close handshake. */
+export class Connection {
+  state: ConnectionState = "header";
+  readonly output: Output;
+  readonly channels = new Map<number, Channel>();
+  readonly splitter = new FrameSplitter(FRAME_MIN_SIZE_NEGOTIATED);
+  channelMax = 2047;
+  frameMax = FRAME_MIN_SIZE_NEGOTIATED;
+  user: UserSpec | undefined;
+  vhost: Vhost | undefined;
+  clientCapabilities: FieldTable = new Map();
+  readonly heartbeat: Heartbeat;
+  private header = Buffer.alloc(0);
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly socket: Socket,
+    readonly broker: Broker,
+  ) {
+    this.output = new Output(socket, () => this.resumeDeliveries());
+    this.heartbeat = new Heartbeat(this.output, () => this.socket.destroy());
+    socket.setNoDelay(true);
+    socket.on("data", (chunk: Buffer) => this.onData(chunk));
+    socket.on("error", () => {});
+    socket.on("close", () => this.cleanup());
+    this.timer = setTimeout(() => socket.destroy(), HANDSHAKE_TIMEOUT_MS);
+    broker.connections.add(this);
+  }
+
+  hasCapability(name: string): boolean {
+    const v = this.clientCapabilities.get(name);
+    return v?.type === "t" && v.value;
+  }
+
+  /** Handshake finished: the open-ok went out. */
+  opened(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.state = "opened";
+  }
+
+  /** Sends connection.close and waits for close-ok, ignoring everything else meanwhile. */
+  close(code: number, text: string, classId = 0, methodId = 0): void {
+    if (this.state === "closing" || this.state === "closed") return;
+    this.state = "closing";
+    this.output.method(0, "connection.close", { replyCode: code, replyText: text, classId, methodId });
+    this.releaseChannels();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.socket.destroy(), CLOSE_TIMEOUT_MS);
+  }
+
+  /** Handshake failures RabbitMQ does not report: ignore the peer, then drop it after a delay. */
+  silentClose(): void {
+    this.state = "closing";
+    this.splitter.reset();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.socket.destroy(), SILENT_CLOSE_DELAY_MS);
+  }
+
+  /** Flushes what is pending, then ends the socket. */
+  terminate(): void {
+    this.output.flush();
+    this.state = "closed";
+    this.socket.end();
+  }
+
+  fail(e: unknown): void {
+    // before open-ok RabbitMQ reports only a refused vhost (530); anything else closes silently
+    const handshaking = this.state === "start-ok" || this.state === "tune-ok" || this.state === "open";
+    if (handshaking && !(e instanceof AmqpError && e.replyCode === 530)) return this.silentClose();
+    if (e instanceof AmqpError) return this.close(e.replyCode, e.replyText, e.classId, e.methodId);
+    if (e instanceof ProtocolError) return this.close(e.replyCode, e.replyText, e.classId, e.methodId);
+    console.error("warren: internal error", e);
+    this.close(541, `INTERNAL_ERROR - ${String((e as Error)?.message ?? e).slice(0, 200)}`);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.heartbeat.received();
+    if (this.state === "closed") return;
+    if (this.state === "header") {
+      this.header = Buffer.concat([this.header, chunk]);
+      const check = checkProtocolHeader(this.header);
+      if (check === "incomplete") return;
+      if (check === "mismatch") {
+        // the spec's answer to an unsupported protocol: our header, then close
+        this.state = "closed";
+        this.socket.end(PROTOCOL_HEADER);
+        return;
+      }
+      chunk = this.header.subarray(PROTOCOL_HEADER.length);
+      this.header = Buffer.alloc(0);
+      this.state = "start-ok";
+      sendStart(this);
+    }
+    this.splitter.push(chunk);
+    try {
+      for (let f = this.splitter.next(); f !== undefined; f = this.splitter.next()) {
+        this.onFrame(f);
+        // onFrame may have ended the connection
+        if ((this.state as ConnectionState) === "closed") break;
+      }
+    } catch (e) {
+      this.splitter.reset();
+      this.fail(e);
+    }
+  }
+
+  private onFrame(f: Frame): void {
+    if (f.type === FRAME_HEARTBEAT) return;
+    if (this.state === "closing") {
+      // after our connection.close only close/close-ok matter
+      if (f.channel === 0 && f.type === FRAME_METHOD) {
+        const m = decodeMethod(f.payload);
+        if (m.name === "connection.close-ok" || m.name === "connection.close") handleConnectionMethod(this, m);
+      }
+      return;
+    }
+    if (f.channel === 0) {
+      if (f.type !== FRAME_METHOD) throw unexpectedFrame(`type ${f.type}, first 16 octets = <<>>: channel 0 carries methods only`);
+      handleConnectionMethod(this, decodeMethod(f.payload));
+      return;
+    }
+    if (this.state !== "opened") throw unexpectedFrame(`non-zero channel ${f.channel} before connection.open`);
+    const ch = this.channels.get(f.channel);
+    if (ch !== undefined) return ch.onFrame(f);
+    openChannel(this, f);
+  }
+
+  /** Back-pressure eased: let queues deliver to this connection's consumers again. */
+  private resumeDeliveries(): void {
+    for (const ch of this.channels.values()) ch.kickConsumers();
+  }
+
+  private releaseChannels(): void {
+    for (const ch of this.channels.values()) ch.release();
+    this.channels.clear();
+  }
+
+  private cleanup(): void {
+    this.state = "closed";
+    clearTimeout(this.timer);
+    this.heartbeat.stop();
+    this.splitter.reset();
+    this.releaseChannels();
+    const vhost = this.vhost;
+    if (vhost !== undefined) {
+      // exclusive queues die with their connection
+      for (const q of [...vhost.queues.values()]) if (q.exclusiveOwner === this) vhost.deleteQueue(q);
+    }
+    this.broker.connections.delete(this);
+  }
+}

@@ -1,0 +1,89 @@
+import type { Socket } from "node:net";
+import {
+  HEARTBEAT_FRAME,
+  type MethodArgs,
+  type MethodName,
+  type Properties,
+  Writer,
+  writeBodyFrames,
+  writeContentHeaderFrame,
+  writeMethodFrame,
+} from "../../protocol/index.js";
+
+/** Above this many unsent bytes, deliveries stop and reading pauses until the socket drains. */
+const HIGH_WATER = 512 * 1024;
+
+/** Frames encoded into one buffer and written once per event-loop turn, so a burst of deliveries costs one syscall. */
+export class Output {
+  private readonly w = new Writer(64 * 1024);
+  private scheduled = false;
+  private waiting = false;
+  /** Sent anything since the heartbeat timer last looked. */
+  sentSinceTick = false;
+  frameMax = 4096;
+
+  constructor(
+    private readonly socket: Socket,
+    /** Called when writing may resume after back-pressure. */
+    private readonly onDrain: () => void,
+  ) {
+    socket.on("drain", () => this.drained());
+  }
+
+  /** Whether more deliveries may be queued now; false also arms the drain callback. */
+  get writable(): boolean {
+    if (this.w.length + this.socket.writableLength < HIGH_WATER) return true;
+    this.waiting = true;
+    return false;
+  }
+
+  method<N extends MethodName>(channel: number, name: N, args: MethodArgs[N]): void {
+    writeMethodFrame(this.w, channel, name, args);
+    this.schedule();
+  }
+
+  content(channel: number, classId: number, properties: Properties, body: Buffer): void {
+    writeContentHeaderFrame(this.w, channel, classId, body.length, properties);
+    writeBodyFrames(this.w, channel, body, this.frameMax);
+    this.schedule();
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.w.bytes(bytes);
+    this.schedule();
+  }
+
+  heartbeat(): void {
+    this.raw(HEARTBEAT_FRAME);
+  }
+
+  /** Writes what is pending now (before closing the socket, for instance). */
+  flush(): void {
+    this.scheduled = false;
+    if (this.w.length === 0 || this.socket.destroyed) {
+      this.w.finish();
+      return;
+    }
+    this.sentSinceTick = true;
+    const ok = this.socket.write(this.w.finish());
+    if (!ok) {
+      // the peer is not keeping up: stop reading its requests until it does
+      this.waiting = true;
+      this.socket.pause();
+    } else if (this.waiting) this.drained();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private drained(): void {
+    if (this.socket.destroyed) return;
+    if (this.socket.isPaused()) this.socket.resume();
+    if (!this.waiting) return;
+    this.waiting = false;
+    this.onDrain();
+  }
+}

@@ -1,0 +1,134 @@
+import type { FieldTable } from "../../protocol/index.js";
+import type { Binding, Exchange } from "../exchange/exchange.js";
+import { createExchange } from "../exchange/types.js";
+import type { MessageRouting } from "../message.js";
+import type { Queue } from "../queue/queue.js";
+
+const EMPTY_ARGS: FieldTable = new Map();
+
+/** The exchanges every vhost has, as RabbitMQ creates them. */
+const BUILT_INS: readonly [name: string, type: string, internal: boolean][] = [
+  ["", "direct", false],
+  ["amq.direct", "direct", false],
+  ["amq.fanout", "fanout", false],
+  ["amq.topic", "topic", false],
+  ["amq.headers", "headers", false],
+  ["amq.match", "headers", false],
+  ["amq.rabbitmq.trace", "topic", true],
+];
+
+const destKey = (kind: "queue" | "exchange", name: string): string => `${kind}:${name}`;
+
+/** One virtual host: its exchanges, queues and bindings, and routing across exchange-to-exchange bindings. */
+export class Vhost {
+  readonly exchanges = new Map<string, Exchange>();
+  readonly queues = new Map<string, Queue>();
+  /** Bindings by destination, so deleting a queue or exchange finds what points at it. */
+  private readonly inbound = new Map<string, Set<Binding>>();
+
+  constructor(readonly name: string) {
+    for (const [xname, type, internal] of BUILT_INS) {
+      this.exchanges.set(xname, createExchange(type, { name: xname, durable: true, autoDelete: false, internal, arguments: EMPTY_ARGS }));
+    }
+  }
+
+  bind(source: Exchange, b: Binding): void {
+    if (!source.bind(b)) return;
+    const key = destKey(b.destKind, b.destination);
+    let set = this.inbound.get(key);
+    if (set === undefined) this.inbound.set(key, (set = new Set()));
+    set.add(b);
+  }
+
+  /** Removes a binding; an auto-delete source goes with its last binding. */
+  unbind(source: Exchange, id: string): void {
+    const found = source.getBinding(id);
+    if (found === undefined || !source.unbind(id)) return;
+    this.inbound.get(destKey(found.destKind, found.destination))?.delete(found);
+    this.maybeAutoDelete(source);
+  }
+
+  /** Deletes a queue with its bindings and tells its consumers; returns the ready messages it held. */
+  deleteQueue(q: Queue): number {
+    if (q.deleted || this.queues.get(q.name) !== q) return 0;
+    this.queues.delete(q.name);
+    const count = q.purge();
+    q.deleted = true;
+    this.dropInbound(destKey("queue", q.name));
+    for (const c of [...q.allConsumers()]) {
+      q.removeConsumer(c);
+      c.queueDeleted(q);
+    }
+    return count;
+  }
+
+  deleteExchange(x: Exchange): void {
+    if (this.exchanges.get(x.name) !== x) return;
+    this.exchanges.delete(x.name);
+    for (const b of [...x.allBindings()]) {
+      x.unbind(b.id);
+      this.inbound.get(destKey(b.destKind, b.destination))?.delete(b);
+      if (b.destKind === "exchange") {
+        const d = this.exchanges.get(b.destination);
+        if (d !== undefined) this.maybeAutoDelete(d);
+      }
+    }
+    this.dropInbound(destKey("exchange", x.name));
+  }
+
+  /** Queues a message reaches, each once, following exchange-to-exchange bindings and alternate exchanges. */
+  route(x: Exchange, r: MessageRouting): Set<Queue> {
+    const out = new Set<Queue>();
+    const seen = new Set<Exchange>();
+    const visit = (ex: Exchange): void => {
+      if (seen.has(ex)) return;
+      seen.add(ex);
+      if (ex.name === "") {
+        // the default exchange binds every queue by its name, implicitly
+        for (const key of r.routingKeys) {
+          const q = this.queues.get(key);
+          if (q !== undefined) out.add(q);
+        }
+        return;
+      }
+      ex.route(r, (b) => {
+        if (b.destKind === "queue") {
+          const q = this.queues.get(b.destination);
+          if (q !== undefined) out.add(q);
+        } else {
+          const d = this.exchanges.get(b.destination);
+          if (d !== undefined) visit(d);
+        }
+      });
+    };
+    visit(x);
+    let current: Exchange | undefined = x;
+    const tried = new Set<Exchange>([x]);
+    while (out.size === 0 && current !== undefined) {
+      const aeName: string | undefined = current.alternateExchange;
+      const ae: Exchange | undefined = aeName === undefined ? undefined : this.exchanges.get(aeName);
+      if (ae === undefined || tried.has(ae)) break;
+      tried.add(ae);
+      seen.clear();
+      visit(ae);
+      current = ae;
+    }
+    return out;
+  }
+
+  private dropInbound(key: string): void {
+    const set = this.inbound.get(key);
+    if (set === undefined) return;
+    this.inbound.delete(key);
+    for (const b of set) {
+      const source = this.exchanges.get(b.source);
+      if (source === undefined) continue;
+      source.unbind(b.id);
+      this.maybeAutoDelete(source);
+    }
+  }
+
+  private maybeAutoDelete(x: Exchange): void {
+    if (x.autoDelete && x.bindingCount === 0) this.deleteExchange(x);
+  }
+}

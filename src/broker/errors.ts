@@ -1,33 +1,15 @@
-import { HARD_ERROR_CODES, replyName } from "../protocol/index.js";
+import { HARD_ERROR_CODES, ProtocolError } from "../protocol/index.js";
 
-/** A failure the broker reports to the client with channel.close or connection.close, worded as RabbitMQ words it. */
-export class AmqpError extends Error {
-  classId = 0;
-  methodId = 0;
-
+/** A failure the broker reports to the client with channel.close or connection.close, worded as RabbitMQ words it; the reply text and method echo come from ProtocolError. */
+export class AmqpError extends ProtocolError {
   constructor(
-    readonly replyCode: number,
+    replyCode: number,
     readonly detail: string,
     /** Hard errors close the connection; RabbitMQ picks by code, but a few soft codes are raised as connection errors (e.g. 403 on login). */
     readonly scope: "channel" | "connection" = HARD_ERROR_CODES.has(replyCode) ? "connection" : "channel",
   ) {
-    super(detail);
+    super(replyCode, detail);
     this.name = "AmqpError";
-  }
-
-  /** "NOT_FOUND - no queue 'x' in vhost '/'", cut to fit a shortstr. */
-  get replyText(): string {
-    let text = `${replyName(this.replyCode) ?? "INTERNAL_ERROR"} - ${this.detail}`;
-    while (Buffer.byteLength(text, "utf8") > 255) text = text.slice(0, -1);
-    return text;
-  }
-
-  inMethod(classId: number, methodId: number): this {
-    if (this.classId === 0 && this.methodId === 0) {
-      this.classId = classId;
-      this.methodId = methodId;
-    }
-    return this;
   }
 }
 

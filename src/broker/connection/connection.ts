@@ -99,7 +99,7 @@ export class Connection {
     // before open-ok RabbitMQ reports only a refused vhost (530); anything else closes silently
     const handshaking = this.state === "start-ok" || this.state === "tune-ok" || this.state === "open";
     if (handshaking && !(e instanceof AmqpError && e.replyCode === 530)) return this.silentClose();
-    if (e instanceof AmqpError) return this.close(e.replyCode, e.replyText, e.classId, e.methodId);
+    // AmqpError is a ProtocolError: both carry the reply and the method to echo
     if (e instanceof ProtocolError) return this.close(e.replyCode, e.replyText, e.classId, e.methodId);
     console.error("warren: internal error", e);
     this.close(541, `INTERNAL_ERROR - ${String((e as Error)?.message ?? e).slice(0, 200)}`);

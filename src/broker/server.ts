@@ -1,11 +1,15 @@
+import type { Server as HttpServer } from "node:http";
 import { createServer, type Server } from "node:net";
 import { type UserSpec, UserStore } from "./auth/users.js";
 import { Broker } from "./broker.js";
 import { Connection } from "./connection/connection.js";
+import { createManagementServer } from "./management/server.js";
 
 export interface BrokerOptions {
   /** AMQP listening port; 0 picks a free one. Default 5672. */
   readonly amqpPort?: number;
+  /** Management HTTP API port; 0 picks a free one, false serves none. Default 15672. */
+  readonly httpPort?: number | false;
   /** Address to listen on; loopback unless configured otherwise. */
   readonly host?: string;
   /** Users to create; default guest/guest, allowed from loopback only. */
@@ -14,8 +18,8 @@ export interface BrokerOptions {
 
 export interface RunningBroker {
   readonly amqpPort: number;
-  /** The management HTTP port will be added here when the management API lands. */
-  readonly httpPort?: number;
+  /** The management HTTP API's port, or undefined when it was turned off. */
+  readonly httpPort: number | undefined;
   /** Stops listening and closes every connection with 320 CONNECTION_FORCED. */
   close(): Promise<void>;
 }
@@ -27,16 +31,17 @@ const CLOSE_GRACE_MS = 1000;
 /** Starts a broker in this process and resolves once it listens. */
 export async function startBroker(options: BrokerOptions = {}): Promise<RunningBroker> {
   const broker = new Broker(new UserStore(options.users));
+  const host = options.host ?? "127.0.0.1";
   const server: Server = createServer((socket) => new Connection(socket, broker));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.amqpPort ?? 5672, options.host ?? "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const amqpPort = typeof address === "object" && address !== null ? address.port : 0;
+  const amqpPort = await listen(server, options.amqpPort ?? 5672, host);
+  const http = options.httpPort === false ? undefined : createManagementServer(broker);
+  let httpPort: number | undefined;
+  try {
+    if (http !== undefined && options.httpPort !== false) httpPort = await listen(http, options.httpPort ?? 15672, host);
+  } catch (e) {
+    server.close();
+    throw e;
+  }
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
@@ -48,9 +53,25 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
         new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
       ]);
       for (const c of conns) c.socket.destroy();
+      if (http !== undefined) {
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      }
       await closed;
     })();
     return closing;
   };
-  return { amqpPort, close };
+  return { amqpPort, httpPort, close };
+}
+
+/** Listens and resolves with the bound port (the chosen one when asked for 0). */
+function listen(server: Server | HttpServer, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      const address = server.address();
+      resolve(typeof address === "object" && address !== null ? address.port : 0);
+    });
+  });
 }

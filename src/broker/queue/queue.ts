@@ -1,6 +1,7 @@
 import type { FieldTable } from "../../protocol/index.js";
 import type { Message, QueuedMessage } from "../message.js";
 import type { Consumer } from "./consumer.js";
+import type { AppliedPolicy } from "./effective-args.js";
 import { ReadyList } from "./ready-list.js";
 
 export interface QueueOptions {
@@ -20,6 +21,9 @@ export class Queue {
   readonly autoDelete: boolean;
   readonly arguments: FieldTable;
   deleted = false;
+  /** The policy and operator policy matching this queue, kept current by the policy engine. */
+  policy: AppliedPolicy | undefined;
+  operatorPolicy: AppliedPolicy | undefined;
   /** auto-delete applies only once the queue has had a consumer. */
   hadConsumer = false;
   private readonly ready = new ReadyList();

@@ -19,7 +19,7 @@ export function useBroker(): BrokerHandle {
     if (ORACLE) {
       handle.port = 5672;
     } else {
-      broker = await startBroker({ amqpPort: 0 });
+      broker = await startBroker({ amqpPort: 0, httpPort: 0 });
       handle.port = broker.amqpPort;
     }
     handle.url = `amqp://guest:guest@127.0.0.1:${handle.port}`;

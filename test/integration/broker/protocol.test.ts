@@ -158,7 +158,7 @@ describe("framing, negotiation and channels", () => {
 
   it.skipIf(ORACLE)("closing the broker sends 320 CONNECTION_FORCED", async () => {
     const { startBroker } = await import("../../../src/index.js");
-    const b = await startBroker({ amqpPort: 0 });
+    const b = await startBroker({ amqpPort: 0, httpPort: 0 });
     const c = await amqp.connect(`amqp://guest:guest@127.0.0.1:${b.amqpPort}`);
     // amqplib reports 320 as a close with an error rather than an error event
     const closed = new Promise<string>((resolve) => c.on("close", (e?: Error) => resolve(e?.message ?? "")));

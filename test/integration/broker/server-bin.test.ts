@@ -15,7 +15,7 @@ describe.skipIf(ORACLE)("warren-server binary and package entry", () => {
   it("`import { startBroker } from \"warren\"` works from the built package", () => {
     const out = execFileSync(
       process.execPath,
-      ["--input-type=module", "-e", "import { startBroker } from 'warren'; const b = await startBroker({ amqpPort: 0 }); console.log(b.amqpPort > 0); await b.close();"],
+      ["--input-type=module", "-e", "import { startBroker } from 'warren'; const b = await startBroker({ amqpPort: 0, httpPort: 0 }); console.log(b.amqpPort > 0); await b.close();"],
       { cwd: ROOT, encoding: "utf8" },
     );
     expect(out.trim()).toBe("true");

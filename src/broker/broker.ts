@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { type FieldTable, toFieldTable } from "../protocol/index.js";
+import { PermissionStore } from "./auth/permissions.js";
 import { UserStore } from "./auth/users.js";
 import type { Connection } from "./connection/connection.js";
 import { Vhost } from "./vhost/vhost.js";
@@ -12,9 +13,12 @@ export const WARREN_VERSION = "0.1.0";
 export class Broker {
   readonly vhosts = new Map<string, Vhost>([["/", new Vhost("/")]]);
   readonly connections = new Set<Connection>();
+  /** configure/write/read regexes per vhost and user; guest gets ".*" on "/" at first start. */
+  readonly permissions = new PermissionStore();
   readonly serverProperties: FieldTable;
 
   constructor(readonly users: UserStore) {
+    for (const u of users.names()) this.permissions.set("/", u, { configure: ".*", write: ".*", read: ".*" });
     // product/version say RabbitMQ 3.10.8 because clients and tools key behaviour off them; information names warren honestly
     this.serverProperties = toFieldTable({
       capabilities: {

@@ -18,6 +18,10 @@ export class UserStore {
     for (const u of users) this.users.set(u.name, u);
   }
 
+  names(): string[] {
+    return [...this.users.keys()];
+  }
+
   /** The user when the password matches and the peer address is allowed for them, else undefined. */
   authenticate(name: string, password: string, remoteAddress: string | undefined): UserSpec | undefined {
     const user = this.users.get(name);

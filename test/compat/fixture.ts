@@ -1,7 +1,7 @@
 // The node state the compat suite compares against: vhosts, users with tags, permissions, queues with
 // messages and arguments, a non-ASCII queue name, exchanges, bindings with arguments, a policy, a consumer.
 import amqp from "amqplib";
-import { http } from "./harness.js";
+import { amqpUrl, http, onSide, sides } from "./harness.js";
 
 export const VH = "compat";
 export const VH_EMPTY = "compat-empty";
@@ -42,7 +42,19 @@ export async function buildState(): Promise<Fixture> {
   await must("PUT", `/api/policies/${enc(VH)}/ttl-pol`, { pattern: "^q\\.", definition: { "message-ttl": 60000 }, priority: 1, "apply-to": "queues" });
   await must("PUT", `/api/parameters/vhost-limits/${enc(VH)}/limits`, { value: { "max-queues": 50 } });
 
-  const conn = await amqp.connect(`amqp://guest:guest@127.0.0.1:5672/${enc(VH)}`);
+  const conns: amqp.ChannelModel[] = [];
+  for (const s of sides) conns.push(await onSide(s, buildMessaging));
+  return {
+    async close() {
+      for (const conn of conns) await conn.close().catch(() => undefined);
+      await removeState();
+    },
+  };
+}
+
+/** Queues with messages, bindings and a consumer on the current side's node; returns the connection holding them. */
+async function buildMessaging(): Promise<amqp.ChannelModel> {
+  const conn = await amqp.connect(amqpUrl(VH));
   const ch = await conn.createChannel();
   await ch.assertQueue(Q.unicode, { durable: false });
   await ch.assertQueue(Q.plain, { durable: true });
@@ -72,10 +84,5 @@ export async function buildState(): Promise<Fixture> {
     if (conns.some((c) => c.vhost === VH && c.channels === 2) && chans.length === 2 && chans.some((c) => c.consumer_count === 1)) break;
     await new Promise((r2) => setTimeout(r2, 200));
   }
-  return {
-    async close() {
-      await conn.close().catch(() => undefined);
-      await removeState();
-    },
-  };
+  return conn;
 }

@@ -1,10 +1,57 @@
 // Runs one command line through the real rabbitmqctl and through warrenctl and compares what a user sees.
 import { execFileSync } from "node:child_process";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
+import { startBroker, type RunningBroker } from "../../src/broker/server.js";
 import { runWarren, spawnRun, type Run } from "../helpers/run-cli.js";
 
 export const MGMT = "http://127.0.0.1:15672";
 const AUTH = `Basic ${Buffer.from("guest:guest").toString("base64")}`;
+
+/**
+ * COMPAT_TARGET=warren: rabbitmqctl still runs against the real node, warrenctl against a bundled broker
+ * built to the same state (every mutation the suite makes is sent to both). Otherwise both tools run
+ * against the real node.
+ */
+export const MODE: "rabbitmq" | "warren" = process.env.COMPAT_TARGET === "warren" ? "warren" : "rabbitmq";
+const bundled: RunningBroker | undefined = MODE === "warren" ? await startBroker({ amqpPort: 0, httpPort: 0 }) : undefined;
+if (bundled !== undefined) afterAll(() => bundled.close());
+
+/** Which node the suite is looking at: the real one (rabbitmqctl's) or the bundled one (warrenctl's). */
+export type Side = "ctl" | "warren";
+let side: Side = "ctl";
+export const sides: readonly Side[] = MODE === "warren" ? ["ctl", "warren"] : ["ctl"];
+
+/** Runs f with GETs (and AMQP URLs) pointed at one side's node. */
+export async function onSide<T>(s: Side, f: () => Promise<T>): Promise<T> {
+  const before = side;
+  side = s;
+  try {
+    return await f();
+  } finally {
+    side = before;
+  }
+}
+
+const mgmtOf = (s: Side): string => (s === "warren" && bundled !== undefined ? `http://127.0.0.1:${bundled.httpPort}` : MGMT);
+
+/** The management URL of the current side's node. */
+export const currentMgmt = (): string => mgmtOf(side);
+
+/** The management URLs of every node under comparison, for changes made without http(). */
+export const mgmtUrls = (): string[] => sides.map(mgmtOf);
+
+/** The AMQP URL of the current side's node. */
+export function amqpUrl(vhost: string, user = "guest", password = "guest"): string {
+  const port = side === "warren" && bundled !== undefined ? bundled.amqpPort : 5672;
+  return `amqp://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(vhost)}`;
+}
+
+/** warrenctl's environment: pointed at the bundled node in warren mode. */
+const warrenEnv = (): Record<string, string> => (bundled !== undefined ? { WARRENCTL_URL: mgmtOf("warren") } : {});
+
+/** Node names differ between the real node and warren; in warren mode both are compared as <node>. */
+const NODE_NAME = /\b(?:rabbit|warren)@[A-Za-z0-9_.-]+/g;
+const maskNodes = (s: string): string => (MODE === "warren" ? s.replace(NODE_NAME, "<node>") : s);
 
 function hasRabbitmqctl(): boolean {
   try {
@@ -29,9 +76,22 @@ export async function rabbitReachable(): Promise<boolean> {
 export const REAL = await rabbitReachable();
 if (!REAL && process.env.CI) throw new Error("CI needs a local RabbitMQ with rabbitmq_management for the compat suite");
 
-/** The management API of the real node, for building and inspecting state. */
+/**
+ * The management API, for building and inspecting state: GETs ask the current side's node; changes go to
+ * every node under comparison (the real one first) and answer with the current side's response.
+ */
 export async function http(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const r = await fetch(`${MGMT}${path}`, {
+  if (method === "GET" || sides.length === 1) return httpOn(mgmtOf(side), method, path, body);
+  let mine: { status: number; body: unknown } | undefined;
+  for (const s of sides) {
+    const r = await httpOn(mgmtOf(s), method, path, body);
+    if (s === side) mine = r;
+  }
+  return mine!;
+}
+
+async function httpOn(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const r = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: AUTH, "content-type": "application/json" },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -43,6 +103,9 @@ export async function http(method: string, path: string, body?: unknown): Promis
   } catch { /* keep text */ }
   return { status: r.status, body: parsed };
 }
+
+/** Runs the tool of one side: rabbitmqctl against the real node, warrenctl against its node for this mode. */
+export const runSide = (s: Side, args: readonly string[]): Promise<Run> => (s === "ctl" ? runCtl(args) : runWarren(args, { env: warrenEnv() }));
 
 export const runCtl = (args: readonly string[], stdin?: string): Promise<Run> =>
   spawnRun("rabbitmqctl", args, stdin !== undefined ? { stdin } : {});
@@ -79,7 +142,7 @@ export interface Pair { ctl: Run; warren: Run }
 /** Runs both, one after the other (never concurrently: mutations must not race). */
 export async function both(args: readonly string[], opts: CompareOptions = {}): Promise<Pair> {
   const ctl = await runCtl(args, opts.stdin);
-  const warren = await runWarren(args, opts.stdin !== undefined ? { stdin: opts.stdin } : {});
+  const warren = await runWarren(args, { env: warrenEnv(), ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}) });
   return { ctl, warren };
 }
 
@@ -94,9 +157,9 @@ export function expectSame(pair: Pair, opts: CompareOptions = {}): void {
     return;
   }
   const shape = (r: Run) => {
-    let out = opts.mask ? opts.mask(r.stdout) : r.stdout;
+    let out = maskNodes(opts.mask ? opts.mask(r.stdout) : r.stdout);
     if (opts.head !== undefined) out = rowsAsSet(out, opts.head);
-    return { stdout: out, stderr: normalizeStderr(r.stderr), code: r.code };
+    return { stdout: out, stderr: maskNodes(normalizeStderr(r.stderr)), code: r.code };
   };
   expect(shape(pair.warren)).toEqual(shape(pair.ctl));
 }
@@ -118,12 +181,12 @@ export async function compareEffect(
   snapshot: () => Promise<unknown>,
   opts: CompareOptions = {},
 ): Promise<Pair> {
-  await reset();
+  await onSide("ctl", reset);
   const ctl = await runCtl(args, opts.stdin);
-  const ctlState = await snapshot();
-  await reset();
-  const warren = await runWarren(args, opts.stdin !== undefined ? { stdin: opts.stdin } : {});
-  const warrenState = await snapshot();
+  const ctlState = await onSide("ctl", snapshot);
+  await onSide("warren", reset);
+  const warren = await runWarren(args, { env: warrenEnv(), ...(opts.stdin !== undefined ? { stdin: opts.stdin } : {}) });
+  const warrenState = await onSide("warren", snapshot);
   const pair = { ctl, warren };
   expectSame(pair, opts);
   expect(warrenState).toEqual(ctlState);
@@ -140,12 +203,12 @@ export async function crashFixed(
   reset: () => Promise<void> = async () => undefined,
   snapshot: () => Promise<unknown> = async () => undefined,
 ): Promise<void> {
-  await reset();
+  await onSide("ctl", reset);
   const ctl = await runCtl(args);
-  const ctlState = await snapshot();
-  await reset();
-  const warren = await runWarren(args);
-  const warrenState = await snapshot();
+  const ctlState = await onSide("ctl", snapshot);
+  await onSide("warren", reset);
+  const warren = await runWarren(args, { env: warrenEnv() });
+  const warrenState = await onSide("warren", snapshot);
   expect(ctl.code).toBe(70);
   expect(warren).toEqual(expected);
   expect(warrenState).toEqual(ctlState);

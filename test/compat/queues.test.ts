@@ -2,7 +2,7 @@
 // resulting state. Every queue made here is named t-lq-* and removed afterwards.
 import amqp from "amqplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { both, compare, compareEffect, crashFixed, http, REAL } from "./harness.js";
+import { amqpUrl, both, compare, compareEffect, crashFixed, http, onSide, REAL, sides } from "./harness.js";
 import { buildState, Q, VH, type Fixture } from "./fixture.js";
 
 const enc = encodeURIComponent;
@@ -31,12 +31,12 @@ const removeAll = async (): Promise<void> => {
 
 describe.skipIf(!REAL)("compat: delete_queue, purge_queue", () => {
   let fx: Fixture;
-  let conn: amqp.ChannelModel | undefined;
+  const conns: amqp.ChannelModel[] = [];
   beforeAll(async () => {
     fx = await buildState();
   });
   afterAll(async () => {
-    await conn?.close().catch(() => undefined);
+    for (const c of conns.splice(0)) await c.close().catch(() => undefined);
     await removeAll();
     await fx?.close();
   });
@@ -58,11 +58,14 @@ describe.skipIf(!REAL)("compat: delete_queue, purge_queue", () => {
   it("delete_queue -u on a queue with a consumer: exit 64", () => check(["delete_queue", "-p", VH, Q.args, "-u"]));
   it("delete_queue -e -u checks emptiness first", async () => {
     // a consumer holding one unacknowledged message (prefetch 1) while one more waits: busy and not empty
-    conn = await amqp.connect(`amqp://guest:guest@127.0.0.1:5672/${enc(VH)}`);
-    const ch = await conn.createChannel();
     await queue("t-lq-busy", 2);
-    await ch.prefetch(1);
-    await ch.consume("t-lq-busy", () => undefined, { noAck: false });
+    for (const s of sides) {
+      const c = await onSide(s, async () => amqp.connect(amqpUrl(VH)));
+      conns.push(c);
+      const ch = await c.createChannel();
+      await ch.prefetch(1);
+      await ch.consume("t-lq-busy", () => undefined, { noAck: false });
+    }
     const pair = await compare(["delete_queue", "-p", VH, "t-lq-busy", "-e", "-u"]);
     expect(pair.warren.stderr).toBe("Error:\nQueue is not empty\n");
     await compare(["delete_queue", "-p", VH, "t-lq-busy", "-u", "-q"]);

@@ -1,7 +1,7 @@
 // The Users section against the real rabbitmqctl: output, exit code and the resulting user state must match,
 // for successes and failures, in the default table formatter, -q, -s, json and csv.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { both, compare, compareEffect, expectSame, http, MGMT, REAL, type Pair } from "./harness.js";
+import { both, compare, compareEffect, currentMgmt, expectSame, http, mgmtUrls, REAL, type Pair } from "./harness.js";
 
 const U = "t-uac-user";
 const NOUSER = "t-uac-nouser";
@@ -15,11 +15,13 @@ async function putUser(name: string, s: UserState): Promise<void> {
   await http("PUT", `/api/users/${enc(name)}`, { password: s.password ?? PW, tags: s.tags ?? "" });
   for (const [k, v] of Object.entries(s.limits ?? {})) {
     // user-limits writes must not ask for JSON back (406)
-    await fetch(`${MGMT}/api/user-limits/${enc(name)}/${k}`, {
-      method: "PUT",
-      headers: { authorization: `Basic ${Buffer.from("guest:guest").toString("base64")}`, "content-type": "application/json" },
-      body: JSON.stringify({ value: v }),
-    });
+    for (const base of mgmtUrls()) {
+      await fetch(`${base}/api/user-limits/${enc(name)}/${k}`, {
+        method: "PUT",
+        headers: { authorization: `Basic ${Buffer.from("guest:guest").toString("base64")}`, "content-type": "application/json" },
+        body: JSON.stringify({ value: v }),
+      });
+    }
   }
 }
 const dropUser = async (name: string): Promise<void> => {
@@ -28,7 +30,7 @@ const dropUser = async (name: string): Promise<void> => {
 
 /** Whether a password logs in: the management API says "Login failed" only for wrong credentials. */
 async function logsIn(name: string, password: string): Promise<boolean> {
-  const r = await fetch(`${MGMT}/api/whoami`, { headers: { authorization: `Basic ${Buffer.from(`${name}:${password}`).toString("base64")}` } });
+  const r = await fetch(`${currentMgmt()}/api/whoami`, { headers: { authorization: `Basic ${Buffer.from(`${name}:${password}`).toString("base64")}` } });
   const body = (await r.json().catch(() => ({}))) as { reason?: string };
   return r.ok || body.reason === "Not management user";
 }

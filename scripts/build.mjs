@@ -10,3 +10,5 @@ await build({ ...common, entryPoints: ["src/cli/bin.ts"], outfile: "dist/warrenc
 await build({ ...common, entryPoints: { "gen-docs": "scripts/gen-docs.ts" }, outdir: "dist", outExtension: { ".js": ".mjs" }, format: "esm", minifySyntax: true });
 // warren-server: ESM, unminified (readable stack traces in server logs)
 await build({ ...common, entryPoints: { "warren-server": "src/server/bin.ts" }, outdir: "dist", outExtension: { ".js": ".mjs" }, format: "esm", minifySyntax: true });
+// warren-perf: the load generator, built like warren-server
+await build({ ...common, entryPoints: { "warren-perf": "src/perf/bin.ts" }, outdir: "dist", outExtension: { ".js": ".mjs" }, format: "esm", minifySyntax: true });

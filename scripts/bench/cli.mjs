@@ -3,15 +3,13 @@
 // Rounds interleave the three (rotating their order) so machine noise hits all alike; medians are compared.
 // Usage: node scripts/bench/cli.mjs [--rounds N] [--hyperfine]   (needs a local RabbitMQ with management)
 import { spawnSync } from "node:child_process";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { available, median, timeCommand, timeInterleaved } from "./lib/timing.mjs";
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const rounds = Number(argv[argv.indexOf("--rounds") + 1]) || 20;
 const warrenctl = fileURLToPath(new URL("../../bin/warrenctl.cjs", import.meta.url));
-
-const available = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 
 const subjects = [
   { name: "warrenctl list_queues", cmd: process.execPath, args: [warrenctl, "list_queues"] },
@@ -19,32 +17,20 @@ const subjects = [
   { name: "node -e 0", cmd: process.execPath, args: ["-e", "0"] },
 ].filter((s) => !s.skip);
 
-/** One run's wall time in ms; a failing run aborts the benchmark (timing an error message is meaningless). */
-function timeOnce(s) {
-  const t0 = performance.now();
-  const r = spawnSync(s.cmd, s.args, { stdio: ["ignore", "ignore", "pipe"] });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) {
-    console.error(`${s.name} failed (exit ${r.status ?? r.signal}):\n${r.stderr?.toString() ?? ""}`);
-    process.exit(1);
-  }
-  return ms;
+/** A failing run aborts the benchmark (timing an error message is meaningless). */
+function failOn(name, status, stderr) {
+  console.error(`${name} failed (exit ${status}):\n${stderr}`);
+  process.exit(1);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-for (const s of subjects) timeOnce(s); // warm-up: page cache, DNS, the broker's first answers
-const samples = new Map(subjects.map((s) => [s.name, []]));
-for (let r = 0; r < rounds; r++) {
-  for (let i = 0; i < subjects.length; i++) {
-    const s = subjects[(r + i) % subjects.length];
-    samples.get(s.name).push(timeOnce(s));
-  }
+// warm-up: page cache, DNS, the broker's first answers
+for (const s of subjects) {
+  const r = timeCommand(s.cmd, s.args);
+  if (r.status !== 0) failOn(s.name, r.status, r.stderr);
 }
+const timed = timeInterleaved(subjects, rounds);
+const samples = new Map(subjects.map((s, i) => [s.name, timed[i].ms]));
+for (const [i, t] of timed.entries()) if (t.error !== undefined) failOn(subjects[i].name, "non-zero", t.error);
 
 console.log(`${rounds} interleaved rounds\n`);
 console.log(`${"command".padEnd(26)}${"median".padStart(10)}${"min".padStart(10)}${"max".padStart(10)}`);

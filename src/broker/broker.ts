@@ -1,9 +1,15 @@
 import { hostname } from "node:os";
 import { type FieldTable, toFieldTable } from "../protocol/index.js";
+import { AuthAttempts } from "./auth/auth-attempts.js";
 import { PermissionStore } from "./auth/permissions.js";
+import { TopicPermissionStore } from "./auth/topic-permissions.js";
+import { UserLimitStore } from "./auth/user-limits.js";
 import { UserStore } from "./auth/users.js";
 import type { Connection } from "./connection/connection.js";
-import { Vhost } from "./vhost/vhost.js";
+import { BrokerNode } from "./node/node.js";
+import { GlobalParameters } from "./parameters/global-parameters.js";
+import type { Vhost } from "./vhost/vhost.js";
+import { addVhost, defaultVhost, deleteVhost, type VhostMetadata } from "./vhost/vhost-registry.js";
 
 /** The RabbitMQ version whose behaviour warren reproduces; clients gate features on product and version. */
 export const COMPAT_VERSION = "3.10.8";
@@ -11,11 +17,23 @@ export const WARREN_VERSION = "0.1.0";
 
 /** Shared broker state: users, vhosts and live connections. */
 export class Broker {
-  readonly vhosts = new Map<string, Vhost>([["/", new Vhost("/")]]);
+  readonly vhosts = new Map<string, Vhost>([["/", defaultVhost()]]);
+  /** Cluster-wide runtime parameters, internal_cluster_id included (src/broker/parameters). */
+  readonly globalParameters = new GlobalParameters();
   readonly connections = new Set<Connection>();
   /** configure/write/read regexes per vhost and user; guest gets ".*" on "/" at first start. */
   readonly permissions = new PermissionStore();
+  /** write/read routing-key regexes per vhost, user and topic exchange. */
+  readonly topicPermissions = new TopicPermissionStore();
+  /** max-connections / max-channels per user. */
+  readonly userLimits = new UserLimitStore();
+  /** Login attempts per protocol (GET /api/auth/attempts/:node). */
+  readonly authAttempts = new AuthAttempts();
   readonly serverProperties: FieldTable;
+  /** Why publishers are blocked ("low on memory"), while a resource alarm is in force; see connection/blocking.ts. */
+  publishingBlocked: string | undefined = undefined;
+  /** The node: name, application state, listeners, thresholds, alarms (src/broker/node). */
+  readonly node: BrokerNode;
 
   constructor(readonly users: UserStore) {
     for (const u of users.names()) this.permissions.set("/", u, { configure: ".*", write: ".*", read: ".*" });
@@ -30,7 +48,7 @@ export class Broker {
         consumer_priorities: true,
         authentication_failure_close: true,
         per_consumer_qos: true,
-        direct_reply_to: false,
+        direct_reply_to: true,
       },
       cluster_name: `warren@${hostname().split(".")[0] ?? "localhost"}`,
       copyright: "Copyright (c) the warren authors",
@@ -39,5 +57,16 @@ export class Broker {
       product: "RabbitMQ",
       version: COMPAT_VERSION,
     });
+    this.node = new BrokerNode(this.serverProperties);
+  }
+
+  /** Creates a vhost; undefined when it exists (src/broker/vhost/vhost-registry.ts). */
+  addVhost(name: string, meta?: VhostMetadata): Vhost | undefined {
+    return addVhost(this, name, meta);
+  }
+
+  /** Deletes a vhost with everything in it and closes its connections; false when there is none. */
+  deleteVhost(name: string): boolean {
+    return deleteVhost(this, name);
   }
 }

@@ -1,11 +1,17 @@
-import type { Server as HttpServer } from "node:http";
-import { createServer, type Server } from "node:net";
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { type UserSpec, UserStore } from "./auth/users.js";
 import { Broker } from "./broker.js";
-import { Connection } from "./connection/connection.js";
+import { alarmBlockReason, setPublishersBlocked } from "./connection/blocking.js";
 import { createManagementServer } from "./management/server.js";
+import { AmqpListener, listen } from "./node/amqp-listener.js";
+import { nodePaths, qualifiedNodeName } from "./node/identity.js";
+import { type NodeLimits, resolveLimits } from "./node/limits.js";
+import type { LogLevel } from "./node/log.js";
+import { sampleNode } from "./node/report.js";
+import { replaceState } from "./node/reset.js";
 
-export interface BrokerOptions {
+export interface BrokerOptions extends Partial<NodeLimits> {
   /** AMQP listening port; 0 picks a free one. Default 5672. */
   readonly amqpPort?: number;
   /** Management HTTP API port; 0 picks a free one, false serves none. Default 15672. */
@@ -14,64 +20,88 @@ export interface BrokerOptions {
   readonly host?: string;
   /** Users to create; default guest/guest, allowed from loopback only. */
   readonly users?: readonly UserSpec[];
+  /** Users that may log in only from loopback addresses (RabbitMQ's loopback_users); default ["guest"]. */
+  readonly loopbackUsers?: readonly string[];
+  /** The node's name; default rabbit@<short hostname> (what rabbitmqctl targets), and a name without "@" gets this host. */
+  readonly nodeName?: string;
+  /** Where the node keeps its files (database directory <dataDir>/<node>); without one the node keeps nothing on disk. */
+  readonly dataDir?: string;
+  /** Config files the node was started with, as /api/nodes reports them. */
+  readonly configFiles?: readonly string[];
+  /** Where node log lines go: "stdout", a file path, or nowhere (the default, quiet for in-process use). */
+  readonly log?: string;
+  /** The node's log level (default info); set_log_level changes it at run time. */
+  readonly logLevel?: LogLevel;
 }
 
 export interface RunningBroker {
   readonly amqpPort: number;
   /** The management HTTP API's port, or undefined when it was turned off. */
   readonly httpPort: number | undefined;
+  readonly nodeName: string;
+  /** Settles once the node has stopped, by close() or by a shutdown request over the management API. */
+  readonly closed: Promise<void>;
   /** Stops listening and closes every connection with 320 CONNECTION_FORCED. */
   close(): Promise<void>;
 }
 
-const SHUTDOWN_TEXT = "CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'";
-/** How long clients get to answer the shutdown connection.close before their sockets are cut. */
-const CLOSE_GRACE_MS = 1000;
-
 /** Starts a broker in this process and resolves once it listens. */
 export async function startBroker(options: BrokerOptions = {}): Promise<RunningBroker> {
-  const broker = new Broker(new UserStore(options.users));
+  const broker = new Broker(new UserStore(options.users, { loopbackUsers: options.loopbackUsers }));
+  const node = broker.node;
+  // resource alarms block publishers, as RabbitMQ's do
+  node.alarms.onChange((memory, disk) => setPublishersBlocked(broker, alarmBlockReason(memory, disk)));
+  node.limits = resolveLimits(options);
+  node.setName(qualifiedNodeName(options.nodeName));
+  if (options.dataDir !== undefined) {
+    node.paths = nodePaths(resolve(options.dataDir), node.name);
+    mkdirSync(node.paths.dbDir, { recursive: true });
+  }
+  node.configFiles = [...(options.configFiles ?? [])];
+  node.log.setSink(options.log);
+  if (options.logLevel !== undefined) node.log.level = options.logLevel;
   const host = options.host ?? "127.0.0.1";
-  const server: Server = createServer((socket) => new Connection(socket, broker));
-  const amqpPort = await listen(server, options.amqpPort ?? 5672, host);
+  const amqp = new AmqpListener(broker, options.amqpPort ?? 5672, host);
+  node.amqp = amqp;
+  node.httpHost = host;
+  const amqpPort = await amqp.start();
   const http = options.httpPort === false ? undefined : createManagementServer(broker);
   let httpPort: number | undefined;
   try {
     if (http !== undefined && options.httpPort !== false) httpPort = await listen(http, options.httpPort ?? 15672, host);
   } catch (e) {
-    server.close();
+    await amqp.stop();
+    node.log.close();
     throw e;
   }
+  node.httpPort = httpPort;
+  node.log.info(`node ${node.name}: AMQP listening on ${host}:${amqpPort}`);
+  if (httpPort !== undefined) node.log.info(`node ${node.name}: management API listening on ${host}:${httpPort}`);
+  node.startMonitoring(() => sampleNode(broker));
+  let settle: () => void = () => {};
+  const closed = new Promise<void>((resolveClosed) => (settle = resolveClosed));
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const conns = [...broker.connections];
-      for (const c of conns) c.close(320, SHUTDOWN_TEXT);
-      await Promise.race([
-        Promise.all(conns.map((c) => new Promise<void>((resolve) => (c.socket.destroyed ? resolve() : c.socket.once("close", () => resolve()))))),
-        new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
-      ]);
-      for (const c of conns) c.socket.destroy();
+      node.stopMonitoring();
+      await amqp.stop();
       if (http !== undefined) {
         http.closeAllConnections();
-        await new Promise<void>((resolve) => http.close(() => resolve()));
+        await new Promise<void>((resolveHttp) => http.close(() => resolveHttp()));
       }
-      await closed;
+      node.log.info(`node ${node.name} stopped`);
+      node.log.close();
+      settle();
     })();
     return closing;
   };
-  return { amqpPort, httpPort, close };
-}
-
-/** Listens and resolves with the bound port (the chosen one when asked for 0). */
-function listen(server: Server | HttpServer, port: number, host: string): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      const address = server.address();
-      resolve(typeof address === "object" && address !== null ? address.port : 0);
-    });
-  });
+  node.hooks = {
+    wipeState: () => {
+      replaceState(broker, () => new Broker(new UserStore(options.users, { loopbackUsers: options.loopbackUsers })));
+      // the alarms outlive a reset, and so does the block they put on publishers
+      setPublishersBlocked(broker, alarmBlockReason(node.alarms.memory, node.alarms.disk));
+    },
+    shutdown: close,
+  };
+  return { amqpPort, httpPort, nodeName: node.name, closed, close };
 }

@@ -55,8 +55,24 @@ export const commandInvalid = (message: string): ProtocolError => new ProtocolEr
 /** 505 UNEXPECTED_FRAME: a frame that is not allowed where it arrived. */
 export const unexpectedFrame = (message: string): ProtocolError => new ProtocolError(505, message);
 
-/** Formats bytes as an Erlang binary (`<<0,50,0,10>>`), as RabbitMQ prints them in reply texts; long input is cut. */
-export function erlangBinary(bytes: Uint8Array, max = 32): string {
+/** Bytes Erlang's ~p shows as text: printable latin-1 and the escapes it knows (\b \t \n \v \f \r \e). */
+const isPrintable = (b: number): boolean => (b >= 32 && b <= 126) || b >= 160 || (b >= 8 && b <= 13) || b === 27;
+const ESCAPES: Readonly<Record<number, string>> = { 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r", 27: "\\e", 34: '\\"', 92: "\\\\" };
+
+/**
+ * Formats bytes as Erlang's ~p prints a binary in RabbitMQ's reply texts: `<<"text">>` when every byte is printable,
+ * else `<<0,50,0,10>>`. Input past `max` bytes is cut (reply texts stop at 255 bytes anyway).
+ */
+export function erlangBinary(bytes: Uint8Array, max = 256): string {
   const shown = bytes.length > max ? bytes.subarray(0, max) : bytes;
-  return `<<${shown.join(",")}${bytes.length > max ? ",..." : ""}>>`;
+  const more = bytes.length > max ? "..." : "";
+  if (shown.length > 0 && shown.every(isPrintable)) {
+    return `<<"${Array.from(shown, (b) => ESCAPES[b] ?? String.fromCharCode(b)).join("")}${more}">>`;
+  }
+  return `<<${shown.join(",")}${more === "" ? "" : ",..."}>>`;
+}
+
+/** How RabbitMQ quotes a bad frame's payload: all of it up to 16 bytes, else the first 16. */
+export function payloadSnippet(payload: Uint8Array): string {
+  return payload.length <= 16 ? `all octets = ${erlangBinary(payload)}` : `first 16 octets = ${erlangBinary(payload.subarray(0, 16))}`;
 }

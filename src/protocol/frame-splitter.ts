@@ -1,4 +1,4 @@
-import { DecodeError, erlangBinary, frameError } from "./errors.js";
+import { DecodeError, frameError, payloadSnippet } from "./errors.js";
 import { FRAME_END } from "./methods.generated.js";
 import { FRAME_HEADER_SIZE, FRAME_OVERHEAD, type Frame, validateFrame } from "./frame.js";
 
@@ -59,7 +59,7 @@ export class FrameSplitter {
       }
       const payload = b.subarray(p + FRAME_HEADER_SIZE, p + FRAME_HEADER_SIZE + size);
       const end = b[p + total - 1]!;
-      if (end !== FRAME_END) throw frameError(`type ${type}, all octets = ${erlangBinary(payload)}: {invalid_frame_end_marker,${end}}`);
+      if (end !== FRAME_END) throw frameError(`type ${type}, ${payloadSnippet(payload)}: {invalid_frame_end_marker,${end}}`);
       const channel = (b[p + 1]! << 8) | b[p + 2]!;
       this.pos = p + total;
       if (this.pos === b.length && this.queued === 0) this.release();

@@ -1,4 +1,4 @@
-import { commandInvalid, DecodeError, erlangBinary, FrameError, frameError, ProtocolError, unexpectedFrame } from "./errors.js";
+import { commandInvalid, DecodeError, erlangBinary, FrameError, frameError, payloadSnippet, ProtocolError, unexpectedFrame } from "./errors.js";
 import {
   FRAME_BODY,
   FRAME_END,
@@ -59,12 +59,12 @@ export function validateFrame(type: number, channel: number, payload: Buffer): v
       if (channel !== 0) throw unexpectedFrame(`type 8, all octets = <<>>`);
       return;
   }
-  throw frameError(`type ${type}, all octets = ${erlangBinary(payload)}: unknown_frame`);
+  throw frameError(`type ${type}, ${payloadSnippet(payload)}: unknown_frame`);
 }
 
 /** Decodes a method frame's payload; a malformed one is a 501 naming the method, an unknown id a 503. */
 export function decodeMethod(payload: Buffer): Method {
-  if (payload.length < 4) throw frameError(`type 1, all octets = ${erlangBinary(payload)}: unknown_frame`);
+  if (payload.length < 4) throw frameError(`type 1, ${payloadSnippet(payload)}: unknown_frame`);
   const classId = (payload[0]! << 8) | payload[1]!;
   const methodId = (payload[2]! << 8) | payload[3]!;
   const info = METHOD_BY_ID.get((classId << 16) | methodId);
@@ -102,7 +102,7 @@ export interface ContentHeader {
 
 /** Parses a content header payload; the property bytes are copied and their structure checked. */
 export function parseContentHeader(payload: Buffer): ContentHeader {
-  if (payload.length < 14) throw frameError(`type 2, all octets = ${erlangBinary(payload)}: unknown_frame`);
+  if (payload.length < 14) throw frameError(`type 2, ${payloadSnippet(payload)}: unknown_frame`);
   const raw = Buffer.allocUnsafe(payload.length - 12);
   payload.copy(raw, 0, 12);
   return {

@@ -1,3 +1,5 @@
+import { compileRegex } from "./regex.js";
+
 /** A user's configure/write/read regexes on one vhost, as RabbitMQ stores them. */
 export interface Permission {
   readonly configure: string;
@@ -12,9 +14,9 @@ interface Entry {
   readonly compiled: Readonly<Record<PermissionKind, RegExp>>;
 }
 
-/** Compiles a permission regex; "" matches nothing, as in RabbitMQ. Throws on an invalid pattern. */
+/** Compiles a permission regex as RabbitMQ reads it: "" means ^$ (only the empty name). Throws InvalidRegexError. */
 export function compilePermission(pattern: string): RegExp {
-  return pattern === "" ? /(?!)/u : new RegExp(pattern, "u");
+  return pattern === "" ? /^$/ : compileRegex(pattern);
 }
 
 /** Permissions by vhost then user; checks run against regexes compiled once at set time. */
@@ -23,6 +25,7 @@ export class PermissionStore {
 
   /** Sets (replacing) a user's permissions on a vhost; returns whether the pair is new. Throws on an invalid regex. */
   set(vhost: string, user: string, p: Permission): boolean {
+    // compiled in RabbitMQ's validation order, so the first invalid pattern is the one reported
     const compiled = { configure: compilePermission(p.configure), write: compilePermission(p.write), read: compilePermission(p.read) };
     let users = this.byVhost.get(vhost);
     if (users === undefined) this.byVhost.set(vhost, (users = new Map()));

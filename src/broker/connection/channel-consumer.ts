@@ -1,6 +1,8 @@
+import type { FieldTable } from "../../protocol/index.js";
 import type { QueuedMessage } from "../message.js";
 import type { Consumer } from "../queue/consumer.js";
 import type { Queue } from "../queue/queue.js";
+import type { ConsumerActivity } from "../queue/single-active-consumer.js";
 import type { Channel } from "./channel.js";
 
 /** A basic.consume subscription: the queue-facing side of a channel's consumer. */
@@ -16,7 +18,19 @@ export class ChannelConsumer implements Consumer {
     readonly exclusive: boolean,
     readonly priority: number,
     readonly prefetch: number,
+    /** The basic.consume arguments, as the management API lists them. */
+    readonly consumeArguments: FieldTable = new Map(),
   ) {}
+
+  /** Whether it receives messages now: false while it waits behind a queue's single active consumer. */
+  get active(): boolean {
+    return this.queue.activityOf(this).active;
+  }
+
+  /** /api/consumers' activity_status: "up", or "single_active" / "waiting" on a single-active-consumer queue. */
+  get activityStatus(): ConsumerActivity["activityStatus"] {
+    return this.queue.activityOf(this).activityStatus;
+  }
 
   hasCapacity(): boolean {
     return this.channel.canDeliver(this);

@@ -1,5 +1,6 @@
 import { decodeMethod, type Frame, FRAME_METHOD } from "../../protocol/index.js";
 import { channelError, notAllowed, notImplemented, unexpectedFrame } from "../errors.js";
+import { authorizeChannelOpen } from "./authorize.js";
 import { Channel } from "./channel.js";
 import type { Connection } from "./connection.js";
 
@@ -7,15 +8,13 @@ import type { Connection } from "./connection.js";
 export function openChannel(conn: Connection, f: Frame): void {
   if (f.type !== FRAME_METHOD) throw unexpectedFrame("expected method frame, got non method frame instead");
   const m = decodeMethod(f.payload);
-  if (m.name !== "channel.open") {
-    // a late close-ok for a channel we already dropped is harmless
-    if (m.name === "channel.close-ok") return;
-    throw channelError("expected 'channel.open'").inMethod(m.classId, m.methodId);
-  }
+  // a channel we closed stays known until its close-ok, so even a close-ok here names no channel (504, as in RabbitMQ)
+  if (m.name !== "channel.open") throw channelError("expected 'channel.open'").inMethod(m.classId, m.methodId);
   // RabbitMQ limits how many channels are open, not which ids they use
   if (conn.channels.size >= conn.channelMax) {
     throw notAllowed(`number of channels opened (${conn.channels.size}) has reached the negotiated channel_max (${conn.channelMax})`);
   }
+  authorizeChannelOpen(conn);
   conn.channels.set(f.channel, new Channel(f.channel, conn));
   conn.output.method(f.channel, "channel.open-ok", { channelId: Buffer.alloc(0) });
 }

@@ -12,13 +12,14 @@ import type { BasicPublish } from "../../protocol/index.js";
 import { AmqpError, preconditionFailed, unexpectedFrame } from "../errors.js";
 import type { QueuedMessage } from "../message.js";
 import type { Queue } from "../queue/queue.js";
+import { messageTooLargeText } from "../node/limits.js";
 import { ChannelConsumer } from "./channel-consumer.js";
 import type { Connection } from "./connection.js";
+import { releaseReplyTo } from "./direct-reply-to.js";
+import { MessageStats } from "../stats/message-stats.js";
+import { recordDeliver, recordSettled } from "../stats/record.js";
 import { handleChannelMethod } from "./dispatch.js";
 import { completePublish } from "./publish.js";
-
-/** RabbitMQ 3.x's default max_message_size (128 MiB). */
-export const MAX_MESSAGE_SIZE = 128 * 1024 * 1024;
 
 interface PendingContent {
   readonly publish: BasicPublish;
@@ -55,6 +56,8 @@ export class Channel {
   confirm = false;
   publishSeq = 0;
   tx: TxAction[] | undefined;
+  /** message_stats for the management API. */
+  readonly stats = new MessageStats();
 
   constructor(
     readonly id: number,
@@ -82,13 +85,16 @@ export class Channel {
 
   private onContent(p: PendingContent, f: Frame): void {
     if (p.header === undefined) {
-      if (f.type !== FRAME_HEADER) throw unexpectedFrame("expected content header for class 60, got non content header frame instead").inMethod(60, 40);
-      const h = parseContentHeader(f.payload);
-      if (h.classId !== 60) throw unexpectedFrame(`content header for class ${h.classId} does not match method class 60`).inMethod(60, 40);
+      const h = f.type === FRAME_HEADER ? parseContentHeader(f.payload) : undefined;
+      // RabbitMQ takes a header with a nonzero weight for some other kind of frame
+      if (h === undefined || h.weight !== 0) throw unexpectedFrame("expected content header for class 60, got non content header frame instead").inMethod(60, 40);
+      if (h.classId !== 60) throw unexpectedFrame(`expected content header for class 60, got one for class ${h.classId} instead`).inMethod(60, 40);
       p.header = h;
-      if (h.bodySize > MAX_MESSAGE_SIZE) {
+      // refused on the announced size, before any body is buffered (RabbitMQ 3.10 checks once the body is in, with the same text)
+      const max = this.conn.broker.node.limits.maxMessageSize;
+      if (h.bodySize > max) {
         this.pending = undefined;
-        return this.failChannel(preconditionFailed(`message size ${h.bodySize} is larger than configured max size ${MAX_MESSAGE_SIZE}`).inMethod(60, 40));
+        return this.failChannel(preconditionFailed(messageTooLargeText(h.bodySize, max)).inMethod(60, 40));
       }
     } else {
       if (f.type !== FRAME_BODY) throw unexpectedFrame("expected content body, got non content body frame instead").inMethod(60, 40);
@@ -131,6 +137,11 @@ export class Channel {
     this.release();
   }
 
+  /** The tag the next delivery will get (direct replies reuse it without taking it). */
+  get pendingDeliveryTag(): number {
+    return this.nextTag;
+  }
+
   nextDeliveryTag(): number {
     return this.nextTag++;
   }
@@ -155,6 +166,7 @@ export class Channel {
       routingKey: msg.routingKey,
     });
     out.content(this.id, 60, msg.properties, msg.body);
+    recordDeliver(this.stats, this.conn.vhost!, queue, qm, c.noAck);
     if (c.noAck) return;
     this.unacked.set(tag, { queue, qm, consumer: c });
     c.unacked++;
@@ -180,6 +192,7 @@ export class Channel {
   private settle(tag: number): Unacked {
     const u = this.unacked.get(tag)!;
     this.unacked.delete(tag);
+    recordSettled(u.queue, u.qm);
     if (u.consumer !== undefined) {
       u.consumer.unacked--;
       this.consumerUnacked--;
@@ -205,6 +218,7 @@ export class Channel {
 
   /** Cancels consumers and requeues unacked deliveries (channel closing or connection gone). */
   release(): void {
+    releaseReplyTo(this);
     for (const c of [...this.consumers.values()]) this.cancelConsumer(c);
     const all = [...this.unacked.keys()].map((t) => this.settle(t));
     this.requeue(all);

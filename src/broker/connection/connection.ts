@@ -4,17 +4,20 @@ import {
   decodeMethod,
   type FieldTable,
   type Frame,
+  FRAME_HEADER,
   FRAME_HEARTBEAT,
   FRAME_METHOD,
   FRAME_MIN_SIZE_NEGOTIATED,
   FrameSplitter,
+  payloadSnippet,
   PROTOCOL_HEADER,
   ProtocolError,
 } from "../../protocol/index.js";
-import type { UserSpec } from "../auth/users.js";
+import type { LoginUser } from "../auth/users.js";
 import type { Broker } from "../broker.js";
 import { AmqpError, unexpectedFrame } from "../errors.js";
 import type { Vhost } from "../vhost/vhost.js";
+import { blockPublisher } from "./blocking.js";
 import { Channel } from "./channel.js";
 import { openChannel } from "./channel-handler.js";
 import { handleConnectionMethod, sendStart } from "./connection-handler.js";
@@ -23,8 +26,7 @@ import { Output } from "./output.js";
 
 export type ConnectionState = "header" | "start-ok" | "tune-ok" | "open" | "opened" | "closing" | "closed";
 
-/** How long a client may take from TCP connect to connection.open, and to answer our connection.close (RabbitMQ: 10 s / 3 s). */
-const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** How long a client may take to answer our connection.close (RabbitMQ: 3 s); the handshake timeout is the node's handshakeTimeout. */
 const CLOSE_TIMEOUT_MS = 3_000;
 /** RabbitMQ makes a client that failed the handshake wait before the socket closes, so failed logins cannot be hammered. */
 const SILENT_CLOSE_DELAY_MS = 3_000;
@@ -37,10 +39,16 @@ export class Connection {
   readonly splitter = new FrameSplitter(FRAME_MIN_SIZE_NEGOTIATED);
   channelMax = 2047;
   frameMax = FRAME_MIN_SIZE_NEGOTIATED;
-  user: UserSpec | undefined;
+  user: LoginUser | undefined;
   vhost: Vhost | undefined;
   clientCapabilities: FieldTable = new Map();
+  /** What the management API shows: the client's start-ok properties and mechanism, when the socket was accepted. */
+  clientProperties: FieldTable = new Map();
+  authMechanism = "";
+  readonly connectedAt = Date.now();
   readonly heartbeat: Heartbeat;
+  /** Set while a resource alarm blocks this publisher (blocking.ts): its frames wait unread. */
+  publishBlock: { readonly notified: boolean } | undefined;
   private header = Buffer.alloc(0);
   private timer: NodeJS.Timeout | undefined;
 
@@ -54,7 +62,8 @@ export class Connection {
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
     socket.on("error", () => {});
     socket.on("close", () => this.cleanup());
-    this.timer = setTimeout(() => socket.destroy(), HANDSHAKE_TIMEOUT_MS);
+    // from TCP accept to open-ok: a client that stalls anywhere in the handshake loses its socket
+    this.timer = setTimeout(() => socket.destroy(), broker.node.limits.handshakeTimeout);
     broker.connections.add(this);
   }
 
@@ -107,7 +116,9 @@ export class Connection {
 
   private onData(chunk: Buffer): void {
     this.heartbeat.received();
+    this.output.traffic.received(chunk.length);
     if (this.state === "closed") return;
+    if (this.publishBlock !== undefined) return void this.splitter.push(chunk);
     if (this.state === "header") {
       this.header = Buffer.concat([this.header, chunk]);
       const check = checkProtocolHeader(this.header);
@@ -124,11 +135,16 @@ export class Connection {
       sendStart(this);
     }
     this.splitter.push(chunk);
+    this.processFrames();
+  }
+
+  /** Runs the complete frames received so far; a publishing block leaves the rest waiting until it lifts. */
+  processFrames(): void {
     try {
       for (let f = this.splitter.next(); f !== undefined; f = this.splitter.next()) {
         this.onFrame(f);
-        // onFrame may have ended the connection
-        if ((this.state as ConnectionState) === "closed") break;
+        // onFrame may have ended the connection, or blocked it as a publisher
+        if ((this.state as ConnectionState) === "closed" || this.publishBlock !== undefined) break;
       }
     } catch (e) {
       this.splitter.reset();
@@ -147,13 +163,18 @@ export class Connection {
       return;
     }
     if (f.channel === 0) {
-      if (f.type !== FRAME_METHOD) throw unexpectedFrame(`type ${f.type}, first 16 octets = <<>>: channel 0 carries methods only`);
+      if (f.type !== FRAME_METHOD) throw unexpectedFrame(`type ${f.type}, ${payloadSnippet(f.payload)}`);
       handleConnectionMethod(this, decodeMethod(f.payload));
       return;
     }
     if (this.state !== "opened") throw unexpectedFrame(`non-zero channel ${f.channel} before connection.open`);
     const ch = this.channels.get(f.channel);
-    if (ch !== undefined) return ch.onFrame(f);
+    if (ch !== undefined) {
+      ch.onFrame(f);
+      // a message arriving while an alarm blocks publishing: reading stops here (RabbitMQ blocks on the content header)
+      if (f.type === FRAME_HEADER && this.broker.publishingBlocked !== undefined) blockPublisher(this);
+      return;
+    }
     openChannel(this, f);
   }
 

@@ -39,6 +39,7 @@ export function handleChannelMethod(ch: Channel, m: Method): void {
     case "tx.commit": return txCommit(ch);
     case "tx.rollback": return txRollback(ch);
     default:
-      throw commandInvalid(`${m.name} is not a method a client may send on channel ${ch.id}`);
+      // RabbitMQ's words for any method a channel does not take (connection.update-secret there, a server-only method)
+      throw commandInvalid("unimplemented method");
   }
 }

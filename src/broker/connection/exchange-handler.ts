@@ -1,62 +1,44 @@
 import type { ExchangeBind, ExchangeDeclare, ExchangeDelete, ExchangeUnbind } from "../../protocol/index.js";
-import { accessRefused, commandInvalid, describe, preconditionFailed } from "../errors.js";
-import { bindingId } from "../exchange/exchange.js";
-import { createExchange, isExchangeType } from "../exchange/types.js";
-import { assertArgsEquivalent, assertFlag } from "../queue/queue-args.js";
+import { bind, unbind } from "../vhost/bind.js";
+import { declareExchange, deleteExchange } from "../vhost/declare-exchange.js";
+import { authorizeExchangeBinding, authorizeExchangeDeclare, authorizeExchangeDelete } from "./authorize.js";
 import type { Channel } from "./channel.js";
-import { checkName, checkNotDefault, requireExchange, vhostOf } from "./resolve.js";
+import { checkNotDefault, requireExchange, vhostOf } from "./resolve.js";
 
 export function exchangeDeclare(ch: Channel, a: ExchangeDeclare): void {
+  authorizeExchangeDeclare(ch, a);
   const vhost = vhostOf(ch);
   if (a.passive) {
     checkNotDefault(a.exchange);
     requireExchange(ch, a.exchange);
   } else {
-    // RabbitMQ checks the type first, and the amq. prefix only when creating
-    if (!isExchangeType(a.type)) throw commandInvalid(`unknown exchange type '${a.type}'`);
-    checkNotDefault(a.exchange);
-    const resource = describe("exchange", a.exchange, vhost.name);
-    const existing = vhost.exchanges.get(a.exchange);
-    if (existing === undefined) {
-      checkName("exchange", a.exchange);
-      vhost.exchanges.set(a.exchange, createExchange(a.type, { name: a.exchange, durable: a.durable, autoDelete: a.autoDelete, internal: a.internal, arguments: a.arguments }));
-    } else {
-      if (existing.type !== a.type) throw preconditionFailed(`inequivalent arg 'type' for ${resource}: received '${a.type}' but current is '${existing.type}'`);
-      assertFlag("durable", a.durable, existing.durable, resource);
-      assertFlag("auto_delete", a.autoDelete, existing.autoDelete, resource);
-      assertFlag("internal", a.internal, existing.internal, resource);
-      assertArgsEquivalent(a.arguments, existing.arguments, ["alternate-exchange"], resource);
-    }
+    declareExchange(vhost, { name: a.exchange, type: a.type, durable: a.durable, autoDelete: a.autoDelete, internal: a.internal, arguments: a.arguments, actingUser: ch.conn.user?.name });
   }
   if (!a.nowait) ch.conn.output.method(ch.id, "exchange.declare-ok", {});
 }
 
 export function exchangeDelete(ch: Channel, a: ExchangeDelete): void {
-  const vhost = vhostOf(ch);
-  checkNotDefault(a.exchange);
-  if (a.exchange.startsWith("amq.")) throw accessRefused(`deletion of system exchange '${a.exchange}' in vhost '${vhost.name}' not allowed`);
-  const x = vhost.exchanges.get(a.exchange);
-  if (x !== undefined) {
-    if (a.ifUnused && x.bindingCount > 0) throw preconditionFailed(`${describe("exchange", x.name, vhost.name)} in use`);
-    vhost.deleteExchange(x);
-  }
+  authorizeExchangeDelete(ch, a);
+  deleteExchange(vhostOf(ch), a.exchange, a.ifUnused);
   if (!a.nowait) ch.conn.output.method(ch.id, "exchange.delete-ok", {});
 }
 
 export function exchangeBind(ch: Channel, a: ExchangeBind): void {
+  authorizeExchangeBinding(ch, a);
   checkNotDefault(a.source);
   checkNotDefault(a.destination);
-  const dest = requireExchange(ch, a.destination);
+  // RabbitMQ looks the source up first: with both missing, the 404 names the source
   const source = requireExchange(ch, a.source);
-  const id = bindingId("exchange", dest.name, a.routingKey, a.arguments);
-  vhostOf(ch).bind(source, { source: source.name, destKind: "exchange", destination: dest.name, routingKey: a.routingKey, arguments: a.arguments, id });
+  const dest = requireExchange(ch, a.destination);
+  bind(vhostOf(ch), source, { destKind: "exchange", destination: dest.name, routingKey: a.routingKey, arguments: a.arguments });
   if (!a.nowait) ch.conn.output.method(ch.id, "exchange.bind-ok", {});
 }
 
 export function exchangeUnbind(ch: Channel, a: ExchangeUnbind): void {
+  authorizeExchangeBinding(ch, a);
   checkNotDefault(a.source);
   checkNotDefault(a.destination);
   const source = vhostOf(ch).exchanges.get(a.source);
-  if (source !== undefined) vhostOf(ch).unbind(source, bindingId("exchange", a.destination, a.routingKey, a.arguments));
+  if (source !== undefined) unbind(vhostOf(ch), source, { destKind: "exchange", destination: a.destination, routingKey: a.routingKey, arguments: a.arguments });
   if (!a.nowait) ch.conn.output.method(ch.id, "exchange.unbind-ok", {});
 }

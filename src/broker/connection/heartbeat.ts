@@ -5,6 +5,10 @@ export class Heartbeat {
   private timer: NodeJS.Timeout | undefined;
   private receivedSinceTick = true;
   private silentTicks = 0;
+  /** The negotiated interval (connection "timeout" in the management API); 0 when off. */
+  seconds = 0;
+  /** While a blocked publisher is not being read, its silence is not a lost peer. */
+  monitorPaused = false;
 
   constructor(
     private readonly output: Output,
@@ -17,6 +21,7 @@ export class Heartbeat {
 
   start(seconds: number): void {
     this.stop();
+    this.seconds = seconds;
     if (seconds <= 0) return;
     this.timer = setInterval(() => this.tick(), (seconds * 1000) / 2);
     this.timer.unref();
@@ -30,7 +35,7 @@ export class Heartbeat {
   private tick(): void {
     if (!this.output.sentSinceTick) this.output.heartbeat();
     this.output.sentSinceTick = false;
-    if (this.receivedSinceTick) this.silentTicks = 0;
+    if (this.receivedSinceTick || this.monitorPaused) this.silentTicks = 0;
     // two full intervals (four ticks) without a byte from the peer: it is gone
     else if (++this.silentTicks >= 4) {
       this.stop();

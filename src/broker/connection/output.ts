@@ -9,6 +9,7 @@ import {
   writeContentHeaderFrame,
   writeMethodFrame,
 } from "../../protocol/index.js";
+import { Traffic } from "../stats/traffic.js";
 
 /** Above this many unsent bytes, deliveries stop and reading pauses until the socket drains. */
 const HIGH_WATER = 512 * 1024;
@@ -18,8 +19,12 @@ export class Output {
   private readonly w = new Writer(64 * 1024);
   private scheduled = false;
   private waiting = false;
+  /** Bytes and writes each way, for the management API (the connection counts what it reads). */
+  readonly traffic = new Traffic();
   /** Sent anything since the heartbeat timer last looked. */
   sentSinceTick = false;
+  /** Reading stays paused after a drain while a resource alarm blocks this publisher (blocking.ts). */
+  holdReading = false;
   frameMax = 4096;
 
   constructor(
@@ -65,7 +70,9 @@ export class Output {
       return;
     }
     this.sentSinceTick = true;
-    const ok = this.socket.write(this.w.finish());
+    const bytes = this.w.finish();
+    this.traffic.sent(bytes.length);
+    const ok = this.socket.write(bytes);
     if (!ok) {
       // the peer is not keeping up: stop reading its requests until it does
       this.waiting = true;
@@ -81,7 +88,7 @@ export class Output {
 
   private drained(): void {
     if (this.socket.destroyed) return;
-    if (this.socket.isPaused()) this.socket.resume();
+    if (this.socket.isPaused() && !this.holdReading) this.socket.resume();
     if (!this.waiting) return;
     this.waiting = false;
     this.onDrain();

@@ -1,6 +1,7 @@
-import { type AmqpError, accessRefused, describe, notFound, resourceLocked } from "../errors.js";
+import { accessRefused, notFound } from "../errors.js";
 import type { Exchange } from "../exchange/exchange.js";
 import type { Queue } from "../queue/queue.js";
+import { checkQueueOwner } from "../vhost/declare-queue.js";
 import type { Vhost } from "../vhost/vhost.js";
 import type { Channel } from "./channel.js";
 
@@ -15,14 +16,7 @@ export function expandQueueName(ch: Channel, name: string): string {
 
 /** Exclusive queues belong to the connection that declared them. */
 export function checkExclusiveAccess(ch: Channel, q: Queue): void {
-  if (q.exclusiveOwner !== undefined && q.exclusiveOwner !== ch.conn) throw lockedQueue(ch, q);
-}
-
-/** 405: another connection's exclusive queue, or a redeclare whose exclusive flag differs. */
-export function lockedQueue(ch: Channel, q: Queue): AmqpError {
-  return resourceLocked(
-    `cannot obtain exclusive access to locked ${describe("queue", q.name, vhostOf(ch).name)}. It could be originally declared on another connection or the exclusive property value does not match that of the original declaration.`,
-  );
+  checkQueueOwner(q, ch.conn);
 }
 
 export function findQueue(ch: Channel, name: string): Queue | undefined {

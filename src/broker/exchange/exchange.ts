@@ -1,5 +1,6 @@
 import { encodeTable, type FieldTable, Writer } from "../../protocol/index.js";
 import type { MessageRouting } from "../message.js";
+import type { AppliedPolicy } from "../policy/applied-policy.js";
 
 /** Where a binding leads: a queue or (exchange-to-exchange binding) another exchange, by name. */
 export interface Binding {
@@ -35,6 +36,9 @@ export abstract class Exchange {
   readonly autoDelete: boolean;
   readonly internal: boolean;
   readonly arguments: FieldTable;
+  /** The policy and operator policy matching this exchange, kept current by the policy engine (src/broker/policy). */
+  policy: AppliedPolicy | undefined;
+  operatorPolicy: AppliedPolicy | undefined;
   protected readonly bindings = new Map<string, Binding>();
 
   constructor(o: ExchangeOptions) {
@@ -73,10 +77,12 @@ export abstract class Exchange {
     return true;
   }
 
-  /** Alternate exchange named in the declare arguments, if any. */
+  /** Alternate exchange named in the declare arguments, else by the exchange's policy, if any. */
   get alternateExchange(): string | undefined {
     const ae = this.arguments.get("alternate-exchange");
-    return ae?.type === "S" ? ae.value.toString("utf8") : undefined;
+    if (ae !== undefined) return ae.type === "S" ? ae.value.toString("utf8") : undefined;
+    const fromPolicy = this.policy?.definition["alternate-exchange"];
+    return typeof fromPolicy === "string" ? fromPolicy : undefined;
   }
 
   /** Calls `hit` for each binding the message matches. */

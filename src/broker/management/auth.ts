@@ -27,18 +27,22 @@ export function basicCredentials(req: IncomingMessage): { name: string; password
 
 /** The caller, checked against the route's access level; throws RabbitMQ's 401s (never 403). */
 export function authenticate(broker: Broker, req: IncomingMessage, access: Access): AuthenticatedUser | undefined {
+  // public routes (GET /api/auth) answer anyone and, as in RabbitMQ, ignore whatever credentials come along
+  if (access === "public") return undefined;
   const creds = basicCredentials(req);
-  if (creds === undefined) {
-    if (access === "public") return undefined;
-    throw NO_CREDENTIALS;
+  if (creds === undefined) throw NO_CREDENTIALS;
+  // RabbitMQ counts every credentialed request as an http login attempt; a refused access level counts as failed
+  const record = (succeeded: boolean): void => broker.authAttempts.record("http", req.socket.remoteAddress, creds.name, succeeded);
+  const login = broker.users.login(creds.name, creds.password, req.socket.remoteAddress);
+  if (!login.ok) {
+    record(false);
+    throw login.reason === "loopback" ? notAuthorised("User can only log in via localhost") : new HttpError(401, "not_authorized", "Login failed");
   }
-  const user = broker.users.authenticate(creds.name, creds.password, req.socket.remoteAddress);
-  if (user === undefined) throw new HttpError(401, "not_authorized", "Login failed");
-  const found: AuthenticatedUser = { name: user.name, tags: user.tags ?? [] };
-  if (access === "public") return found;
+  const found: AuthenticatedUser = login.user;
   const level = LEVELS[access];
-  if (!found.tags.some((t) => MANAGEMENT_TAGS.includes(t))) throw notAuthorised("Not management user");
-  if (!found.tags.some((t) => level.tags.includes(t))) throw notAuthorised(level.refusal);
+  const refusal = !found.tags.some((t) => MANAGEMENT_TAGS.includes(t)) ? "Not management user" : found.tags.some((t) => level.tags.includes(t)) ? undefined : level.refusal;
+  record(refusal === undefined);
+  if (refusal !== undefined) throw notAuthorised(refusal);
   return found;
 }
 

@@ -22,4 +22,9 @@ export const badRequest = (reason: unknown): HttpError => new HttpError(400, "ba
 export const notAuthorised = (reason: string): HttpError => new HttpError(401, "not_authorised", reason);
 export const methodNotAllowed = (allow: readonly string[]): HttpError => new HttpError(405, undefined, undefined, { allow: allow.join(", ") });
 /** RabbitMQ's {key_missing,k} list for a body without mandatory keys. */
-export const keysMissing = (keys: readonly string[]): HttpError => badRequest(`[${keys.map((k) => `{key_missing,${k}}`).join(",")}]`);
+export function keysMissing(keys: readonly string[]): HttpError {
+  const items = keys.map((k) => `{key_missing,${k}}`);
+  const flat = `[${items.join(",")}]`;
+  // Erlang's ~p keeps a list on one line up to 78 characters, else puts each element on its own line
+  return badRequest(flat.length <= 78 ? flat : `[${items.join(",\n ")}]`);
+}

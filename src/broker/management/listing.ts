@@ -102,5 +102,18 @@ export function projectOne(r: Record<string, unknown>, paths: readonly string[][
       out[head] = { ...(prev !== null && typeof prev === "object" && !Array.isArray(prev) ? prev : {}), ...sub };
     } else out[head] = [];
   }
-  return out;
+  return inOrderOf(out, r);
+}
+
+/** RabbitMQ keeps an object's own key order, whatever order the columns were asked in. */
+function inOrderOf(out: Record<string, unknown>, model: Record<string, unknown>): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const k of Object.keys(model)) {
+    if (!(k in out)) continue;
+    const v = out[k];
+    const m = model[k];
+    const nested = v !== null && typeof v === "object" && !Array.isArray(v) && m !== null && typeof m === "object" && !Array.isArray(m);
+    ordered[k] = nested ? inOrderOf(v as Record<string, unknown>, m as Record<string, unknown>) : v;
+  }
+  return ordered;
 }

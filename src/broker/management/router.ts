@@ -31,9 +31,13 @@ export class Router {
   match(method: string, rawPath: string): Match {
     const parts = rawPath.split("/").filter((s) => s !== "");
     const allowed = new Set<string>();
+    // like cowboy's dispatch, the most literal path that matches decides: GET /users/bulk-delete is a 405, not GET /users/:name
+    let best: number | undefined;
     for (const c of this.compiled) {
+      if (best !== undefined && literalScore(c.segments) < best) break;
       const params = matchSegments(c.segments, parts);
       if (params === undefined) continue;
+      best = literalScore(c.segments);
       if (c.route.method === method || (method === "HEAD" && c.route.method === "GET")) return { route: c.route, params };
       allowed.add(c.route.method);
     }

@@ -3,7 +3,9 @@ import type { Broker } from "../broker.js";
 import { authenticate } from "./auth.js";
 import { parseJson, readBody } from "./body.js";
 import { CONTROLLERS } from "./controllers/index.js";
+import { assertAppServes } from "./extensions/app-gate.js";
 import { HttpError } from "./http-error.js";
+import { checkedApiPath } from "./request-target.js";
 import type { Reply } from "./route.js";
 import { Router } from "./router.js";
 
@@ -16,17 +18,16 @@ export function createManagementServer(broker: Broker): Server {
 }
 
 async function handle(broker: Broker, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://localhost");
   // match on the raw path: %2F inside a segment is a vhost named "/", not a separator
-  const rawPath = (req.url ?? "/").split("?")[0]!;
-  if (!rawPath.startsWith("/api/") && rawPath !== "/api") throw new HttpError(404, "Object Not Found", "Not Found");
-  const apiPath = rawPath.slice(4);
+  const apiPath = checkedApiPath(req.url ?? "/");
+  const url = new URL(req.url ?? "/", "http://localhost");
   if (req.method === "OPTIONS") {
     const allowed = router.allowed(apiPath);
     return send(res, req, { status: allowed.length === 0 ? 404 : 200, headers: { allow: [...allowed, "OPTIONS"].join(", ") } });
   }
   const { route, params } = router.match(req.method ?? "GET", apiPath);
   const user = authenticate(broker, req, route.access);
+  assertAppServes(broker, route);
   const rawBody = await readBody(req);
   const body = route.rawBody === true ? undefined : parseJson(rawBody);
   const reply = await route.handler({

@@ -1,8 +1,16 @@
 import type { FieldTable } from "../../protocol/index.js";
 import type { Message, QueuedMessage } from "../message.js";
+import type { Vhost } from "../vhost/vhost.js";
 import type { Consumer } from "./consumer.js";
+import { type DeathReason, publishDeadLetter } from "./dead-letter.js";
 import type { AppliedPolicy } from "./effective-args.js";
-import { ReadyList } from "./ready-list.js";
+import { IdleExpiry } from "./expiry.js";
+import { isOverLimit, wouldOverflow } from "./overflow.js";
+import { maxPriorityOf, PriorityReadyList, priorityLevel } from "./priority.js";
+import { type Ready, ReadyList } from "./ready-list.js";
+import { type QueueSettings, readSettings } from "./settings.js";
+import { type ConsumerActivity, ConsumerList } from "./single-active-consumer.js";
+import { clock, deadlineOf, HeadDeadlineTimer } from "./ttl.js";
 
 export interface QueueOptions {
   readonly name: string;
@@ -11,24 +19,34 @@ export interface QueueOptions {
   readonly exclusiveOwner: object | undefined;
   readonly autoDelete: boolean;
   readonly arguments: FieldTable;
+  /** Where it lives: dead letters route through its exchanges, and x-expires deletes the queue from it. */
+  readonly vhost: Vhost;
 }
 
-/** An in-memory classic queue: ready messages plus the consumers it round-robins over. */
+/**
+ * An in-memory classic queue: ready messages (FIFO, or per priority level) and the consumers it serves, with
+ * RabbitMQ's message TTL (expiry at the head, one timer per queue), queue expiry, length limits and dead-lettering.
+ */
 export class Queue {
   readonly name: string;
   readonly durable: boolean;
   readonly exclusiveOwner: object | undefined;
   readonly autoDelete: boolean;
   readonly arguments: FieldTable;
-  deleted = false;
-  /** The policy and operator policy matching this queue, kept current by the policy engine. */
+  readonly vhost: Vhost;
+  /** x-max-priority; undefined for a plain FIFO queue. */
+  readonly maxPriority: number | undefined;
+  /** The policy and operator policy matching this queue, kept current by the policy engine (which then calls policyChanged). */
   policy: AppliedPolicy | undefined;
   operatorPolicy: AppliedPolicy | undefined;
   /** auto-delete applies only once the queue has had a consumer. */
   hadConsumer = false;
-  private readonly ready = new ReadyList();
-  private readonly consumers: Consumer[] = [];
-  private rr = 0;
+  private isDeleted = false;
+  private readonly ready: Ready;
+  private readonly consumers: ConsumerList;
+  private settings: QueueSettings;
+  private readonly headTimer = new HeadDeadlineTimer(() => this.expireHead());
+  private readonly idle = new IdleExpiry(() => this.idleExpired());
   private seq = 0;
   private dispatching = false;
 
@@ -38,10 +56,34 @@ export class Queue {
     this.exclusiveOwner = o.exclusiveOwner;
     this.autoDelete = o.autoDelete;
     this.arguments = o.arguments;
+    this.vhost = o.vhost;
+    this.maxPriority = maxPriorityOf(o.arguments);
+    this.ready = this.maxPriority === undefined ? new ReadyList() : new PriorityReadyList(this.maxPriority);
+    const sac = o.arguments.get("x-single-active-consumer");
+    this.consumers = new ConsumerList(sac?.type === "t" && sac.value);
+    this.settings = readSettings(this);
+    this.idle.restart(this.settings.expires);
+  }
+
+  get deleted(): boolean {
+    return this.isDeleted;
+  }
+
+  /** Set by Vhost.deleteQueue; a deleted queue's timers stop. */
+  set deleted(v: boolean) {
+    this.isDeleted = v;
+    if (!v) return;
+    this.headTimer.stop();
+    this.idle.stop();
   }
 
   get messageCount(): number {
     return this.ready.length;
+  }
+
+  /** Body bytes of the ready messages (message_bytes_ready). */
+  get messageBytes(): number {
+    return this.ready.byteLength;
   }
 
   get consumerCount(): number {
@@ -49,80 +91,176 @@ export class Queue {
   }
 
   get hasExclusiveConsumer(): boolean {
-    return this.consumers.some((c) => c.exclusive);
+    return this.consumers.all().some((c) => c.exclusive);
+  }
+
+  /** x-single-active-consumer: one consumer at a time gets messages. */
+  get singleActive(): boolean {
+    return this.consumers.singleActive;
+  }
+
+  /** The consumer currently receiving on a single-active-consumer queue. */
+  get singleActiveConsumer(): Consumer | undefined {
+    return this.consumers.singleActiveConsumer;
   }
 
   allConsumers(): readonly Consumer[] {
-    return this.consumers;
+    return this.consumers.all();
   }
 
-  enqueue(message: Message): void {
-    this.ready.push({ seq: ++this.seq, message, redelivered: false });
-    if (this.consumers.length > 0) this.dispatch();
+  /** `active` / `activity_status` of one of this queue's consumers, as /api/consumers shows them. */
+  activityOf(c: Consumer): ConsumerActivity {
+    return this.consumers.activityOf(c);
   }
 
-  /** Returns delivered messages to their place, flagged redelivered. */
+  /** Takes a routed message; false means x-overflow refused it (the publisher gets basic.nack). */
+  enqueue(message: Message): boolean {
+    if (this.isDeleted) return true;
+    const s = this.settings;
+    if (s.overflow !== "drop-head" && wouldOverflow(this.ready, s, message.body.length)) {
+      if (s.overflow === "reject-publish-dlx") this.deadLetter(message, "maxlen");
+      return false;
+    }
+    const props = message.properties;
+    const qm: QueuedMessage = {
+      seq: ++this.seq,
+      message,
+      redelivered: false,
+      expiresAt: deadlineOf(props, s.messageTtl),
+      priority: this.maxPriority === undefined ? 0 : priorityLevel(props, this.maxPriority),
+    };
+    // as RabbitMQ's attempt_delivery: a consumer free right now takes it before any TTL check (so TTL 0 still delivers)
+    if (this.ready.length === 0 && !this.dispatching) {
+      const c = this.consumers.pick();
+      if (c !== undefined) {
+        c.deliver(this, qm);
+        return true;
+      }
+    }
+    // RabbitMQ drops at once what a TTL-0 queue cannot deliver and could only dead-letter nowhere
+    if (s.messageTtl === 0 && s.deadLetterExchange === undefined) return true;
+    this.ready.push(qm);
+    const dropped = s.overflow === "drop-head" && this.dropOverLimit();
+    if (dropped || this.ready.peek() === qm) this.expireHead();
+    return true;
+  }
+
+  /** Returns delivered messages to their place, flagged redelivered; their deadlines stay as they were. */
   requeue(qms: Iterable<QueuedMessage>): void {
-    if (this.deleted) return;
+    if (this.isDeleted) return;
     for (const qm of qms) {
       qm.redelivered = true;
       this.ready.requeue(qm);
     }
+    if (this.settings.overflow === "drop-head") this.dropOverLimit();
+    this.expireHead();
     this.dispatch();
   }
 
-  /** basic.get: the next ready message, if any. */
+  /** A consumer rejected (or nacked) a delivery without requeue: dead-letter it if the queue has somewhere to send it. */
+  reject(qm: QueuedMessage): void {
+    if (!this.isDeleted) this.deadLetter(qm.message, "rejected");
+  }
+
+  /** basic.get: the next live ready message, if any; counts as use for x-expires. */
   take(): QueuedMessage | undefined {
-    return this.ready.shift();
+    this.touch();
+    this.expireHead();
+    const qm = this.ready.shift();
+    // get-ok's message count must not include expired messages now at the head
+    if (qm !== undefined) this.expireHead();
+    return qm;
+  }
+
+  /** Redeclare, passive declare and basic.get restart the x-expires countdown of an unused queue. */
+  touch(): void {
+    if (this.consumers.length === 0) this.idle.restart(this.settings.expires);
   }
 
   purge(): number {
+    this.headTimer.stop();
     return this.ready.clear();
   }
 
   addConsumer(c: Consumer): void {
-    this.consumers.push(c);
+    this.consumers.add(c);
     this.hadConsumer = true;
+    this.idle.stop();
     this.dispatch();
   }
 
-  /** Returns whether the consumer was attached. */
+  /** Returns whether the consumer was attached. A single active consumer's leaving hands its place to the next. */
   removeConsumer(c: Consumer): boolean {
-    const i = this.consumers.indexOf(c);
-    if (i < 0) return false;
-    this.consumers.splice(i, 1);
-    if (this.rr > i) this.rr--;
+    const handOver = c === this.consumers.singleActiveConsumer;
+    if (!this.consumers.remove(c)) return false;
+    if (this.consumers.length === 0) this.idle.restart(this.settings.expires);
+    // deferred so a closing channel's unacked messages are requeued first and reach the successor in order
+    else if (handOver) queueMicrotask(() => this.dispatch());
     return true;
+  }
+
+  /** A policy was applied, changed or removed: re-read the settings and apply them now, as RabbitMQ does. */
+  policyChanged(): void {
+    this.settings = readSettings(this);
+    if (this.consumers.length === 0) this.idle.restart(this.settings.expires);
+    this.headTimer.stop();
+    if (this.settings.overflow === "drop-head") this.dropOverLimit();
+    this.expireHead();
   }
 
   /** Hands ready messages to consumers with capacity: highest priority first, round-robin among equals. */
   dispatch(): void {
-    if (this.dispatching || this.deleted) return;
+    if (this.dispatching || this.isDeleted) return;
     this.dispatching = true;
     try {
-      while (this.ready.length > 0) {
-        const c = this.pickConsumer();
+      for (let head = this.ready.peek(); head !== undefined; head = this.ready.peek()) {
+        // an expired head goes first, so dead-lettering it cannot use up the capacity of the consumer picked next
+        if (head.expiresAt !== Infinity && head.expiresAt <= clock()) {
+          this.ready.shift();
+          this.deadLetter(head.message, "expired");
+          continue;
+        }
+        const c = this.consumers.pick();
         if (c === undefined) break;
         c.deliver(this, this.ready.shift()!);
       }
     } finally {
       this.dispatching = false;
     }
+    this.expireHead();
   }
 
-  private pickConsumer(): Consumer | undefined {
-    const n = this.consumers.length;
-    let best: Consumer | undefined;
-    let bestAt = 0;
-    for (let i = 0; i < n; i++) {
-      const at = (this.rr + i) % n;
-      const c = this.consumers[at]!;
-      if ((best === undefined || c.priority > best.priority) && c.hasCapacity()) {
-        best = c;
-        bestAt = at;
-      }
+  /** Expires messages whose deadline has passed from the head, then arms the timer for the new head's. */
+  private expireHead(): void {
+    if (this.isDeleted) return;
+    let head = this.ready.peek();
+    if (head === undefined || head.expiresAt === Infinity) return;
+    const now = clock();
+    while (head !== undefined && head.expiresAt <= now) {
+      this.ready.shift();
+      this.deadLetter(head.message, "expired");
+      head = this.ready.peek();
     }
-    if (best !== undefined) this.rr = (bestAt + 1) % n;
-    return best;
+    if (head !== undefined) this.headTimer.arm(head.expiresAt);
+  }
+
+  /** drop-head: drops (or dead-letters) the oldest ready messages until the limits hold; returns whether any went. */
+  private dropOverLimit(): boolean {
+    let dropped = false;
+    while (isOverLimit(this.ready, this.settings)) {
+      this.deadLetter(this.ready.shift()!.message, "maxlen");
+      dropped = true;
+    }
+    return dropped;
+  }
+
+  private deadLetter(message: Message, reason: DeathReason): void {
+    const s = this.settings;
+    if (s.deadLetterExchange === undefined) return;
+    publishDeadLetter(this.vhost, this.name, message, reason, { exchange: s.deadLetterExchange, routingKey: s.deadLetterRoutingKey });
+  }
+
+  private idleExpired(): void {
+    if (!this.isDeleted && this.consumers.length === 0) this.vhost.deleteQueue(this);
   }
 }

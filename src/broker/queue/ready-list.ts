@@ -1,7 +1,21 @@
 import type { QueuedMessage } from "../message.js";
 
+/** What a queue needs from its ready messages; FIFO and priority queues implement it. */
+export interface Ready {
+  readonly length: number;
+  /** Body bytes of the ready messages (x-max-length-bytes counts these). */
+  readonly byteLength: number;
+  push(qm: QueuedMessage): void;
+  requeue(qm: QueuedMessage): void;
+  /** The message the next shift() returns. */
+  peek(): QueuedMessage | undefined;
+  shift(): QueuedMessage | undefined;
+  /** Empties the list; returns how many it held. */
+  clear(): number;
+}
+
 /** Ready messages in delivery order: requeued ones (kept sorted by seq, so they return to their old place) ahead of the never-delivered tail. */
-export class ReadyList {
+export class ReadyList implements Ready {
   private tail: QueuedMessage[] = [];
   private head = 0;
   private readonly requeued: QueuedMessage[] = [];
@@ -32,6 +46,10 @@ export class ReadyList {
     }
     list.splice(lo, 0, qm);
     this.bytes += qm.message.body.length;
+  }
+
+  peek(): QueuedMessage | undefined {
+    return this.requeued.length > 0 ? this.requeued[0] : this.head < this.tail.length ? this.tail[this.head] : undefined;
   }
 
   shift(): QueuedMessage | undefined {

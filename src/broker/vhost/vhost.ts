@@ -2,6 +2,8 @@ import type { FieldTable } from "../../protocol/index.js";
 import type { Binding, Exchange } from "../exchange/exchange.js";
 import { createExchange } from "../exchange/types.js";
 import type { MessageRouting } from "../message.js";
+import { RuntimeParameters } from "../parameters/runtime-parameters.js";
+import { applyPolicies } from "../policy/apply.js";
 import type { Queue } from "../queue/queue.js";
 
 const EMPTY_ARGS: FieldTable = new Map();
@@ -25,11 +27,25 @@ export class Vhost {
   readonly queues = new Map<string, Queue>();
   /** Bindings by destination, so deleting a queue or exchange finds what points at it. */
   private readonly inbound = new Map<string, Set<Binding>>();
+  /** Policies, operator policies and limits, stored as RabbitMQ stores them: runtime parameters (src/broker/parameters). */
+  readonly parameters = new RuntimeParameters();
+  /** Metadata the management API shows; RabbitMQ keeps any JSON value as the description. */
+  description: unknown = "";
+  tags: readonly string[] = [];
+  /** The queue type given at creation (defaultqueuetype), or undefined. */
+  defaultQueueType: unknown = undefined;
+  /** Firehose tracing (trace_on). */
+  tracing = false;
 
   constructor(readonly name: string) {
     for (const [xname, type, internal] of BUILT_INS) {
       this.exchanges.set(xname, createExchange(type, { name: xname, durable: true, autoDelete: false, internal, arguments: EMPTY_ARGS }));
     }
+  }
+
+  /** Sets the policy and operator policy matching a queue or exchange; call it right after creating one. */
+  applyPolicies(obj: Queue | Exchange): void {
+    applyPolicies(this, obj);
   }
 
   bind(source: Exchange, b: Binding): void {
@@ -105,7 +121,8 @@ export class Vhost {
     let current: Exchange | undefined = x;
     const tried = new Set<Exchange>([x]);
     while (out.size === 0 && current !== undefined) {
-      const aeName: string | undefined = current.alternateExchange;
+      // the default exchange never consults an alternate exchange, even one a policy names
+      const aeName: string | undefined = current.name === "" ? undefined : current.alternateExchange;
       const ae: Exchange | undefined = aeName === undefined ? undefined : this.exchanges.get(aeName);
       if (ae === undefined || tried.has(ae)) break;
       tried.add(ae);

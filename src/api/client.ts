@@ -197,11 +197,17 @@ export class ManagementClient {
       : e.code === "ECONNREFUSED" ? "connection refused"
       : e.code === "ECONNRESET" ? "connection reset by peer"
       : e.code === "ETIMEDOUT" ? "connection timed out"
-      : /certificate|SSL|TLS|self.signed/i.test(`${e.code ?? ""} ${e.message}`) ? `TLS failure: ${e.message} (use --cacert or --insecure)`
-      : e.message;
+      : /wrong version number|packet length too long|http request/i.test(e.message) ? "TLS failure: the server did not answer in TLS; is that port plain HTTP?"
+      : /certificate|SSL|TLS|self.signed/i.test(`${e.code ?? ""} ${e.message}`) ? `TLS failure: ${firstLine(e.message)} (use --cacert or --insecure)`
+      : firstLine(e.message);
     return new TransportError(
       ExitCode.unavailable,
       `Error: unable to perform an operation on node '${this.target.node}': its management API at ${where} is unreachable: ${why}`,
     );
   }
+}
+
+/** OpenSSL errors end in a newline and a source location: one line is what the user needs. */
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/:\.\.\/deps\/openssl\/\S+$/, "").trim();
 }

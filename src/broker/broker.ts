@@ -8,6 +8,7 @@ import { UserStore } from "./auth/users.js";
 import type { Connection } from "./connection/connection.js";
 import { BrokerNode } from "./node/node.js";
 import { GlobalParameters } from "./parameters/global-parameters.js";
+import type { MetadataListener } from "./persistence/metadata-listener.js";
 import type { Vhost } from "./vhost/vhost.js";
 import { addVhost, defaultVhost, deleteVhost, type VhostMetadata } from "./vhost/vhost-registry.js";
 
@@ -34,6 +35,8 @@ export class Broker {
   publishingBlocked: string | undefined = undefined;
   /** The node: name, application state, listeners, thresholds, alarms (src/broker/node). */
   readonly node: BrokerNode;
+  /** Told of vhosts created and deleted, and handed to each new vhost (src/broker/persistence). */
+  onMetadataChange: MetadataListener | undefined;
 
   constructor(readonly users: UserStore) {
     for (const u of users.names()) this.permissions.set("/", u, { configure: ".*", write: ".*", read: ".*" });
@@ -58,6 +61,8 @@ export class Broker {
       version: COMPAT_VERSION,
     });
     this.node = new BrokerNode(this.serverProperties);
+    // read the field each time: a reset gives the broker fresh global parameters
+    this.node.clusterNameParameter = (name) => void (name === undefined ? this.globalParameters.delete("cluster_name") : this.globalParameters.set("cluster_name", name));
   }
 
   /** Creates a vhost; undefined when it exists (src/broker/vhost/vhost-registry.ts). */

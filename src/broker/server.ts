@@ -9,7 +9,9 @@ import { nodePaths, qualifiedNodeName } from "./node/identity.js";
 import { type NodeLimits, resolveLimits } from "./node/limits.js";
 import type { LogLevel } from "./node/log.js";
 import { sampleNode } from "./node/report.js";
-import { replaceState } from "./node/reset.js";
+import { emptyDirectory, replaceState } from "./node/reset.js";
+import type { MetadataPersistence } from "./persistence/metadata-persistence.js";
+import { persistDefinitions } from "./persistence/node-definitions.js";
 
 export interface BrokerOptions extends Partial<NodeLimits> {
   /** AMQP listening port; 0 picks a free one. Default 5672. */
@@ -24,7 +26,7 @@ export interface BrokerOptions extends Partial<NodeLimits> {
   readonly loopbackUsers?: readonly string[];
   /** The node's name; default rabbit@<short hostname> (what rabbitmqctl targets), and a name without "@" gets this host. */
   readonly nodeName?: string;
-  /** Where the node keeps its files (database directory <dataDir>/<node>); without one the node keeps nothing on disk. */
+  /** Where the node keeps its files (database directory <dataDir>/<node>, where definitions outlive restarts); without one the node keeps nothing on disk. */
   readonly dataDir?: string;
   /** Config files the node was started with, as /api/nodes reports them. */
   readonly configFiles?: readonly string[];
@@ -60,17 +62,25 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   node.configFiles = [...(options.configFiles ?? [])];
   node.log.setSink(options.log);
   if (options.logLevel !== undefined) node.log.level = options.logLevel;
+  // definitions are back (or first-start ones stored) before anything listens
+  let persistence: MetadataPersistence | undefined;
+  const openStores = async (): Promise<void> => {
+    if (node.paths !== undefined) persistence = await persistDefinitions(broker, node.paths.dbDir);
+  };
   const host = options.host ?? "127.0.0.1";
   const amqp = new AmqpListener(broker, options.amqpPort ?? 5672, host);
   node.amqp = amqp;
   node.httpHost = host;
-  const amqpPort = await amqp.start();
   const http = options.httpPort === false ? undefined : createManagementServer(broker);
+  let amqpPort = 0;
   let httpPort: number | undefined;
   try {
+    await openStores();
+    amqpPort = await amqp.start();
     if (http !== undefined && options.httpPort !== false) httpPort = await listen(http, options.httpPort ?? 15672, host);
   } catch (e) {
     await amqp.stop();
+    await persistence?.close();
     node.log.close();
     throw e;
   }
@@ -84,11 +94,14 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const close = (): Promise<void> => {
     closing ??= (async () => {
       node.stopMonitoring();
+      // what closing connections does to queues (auto-delete, exclusive) is shutdown, not a change to keep
+      persistence?.detach();
       await amqp.stop();
       if (http !== undefined) {
         http.closeAllConnections();
         await new Promise<void>((resolveHttp) => http.close(() => resolveHttp()));
       }
+      await persistence?.close();
       node.log.info(`node ${node.name} stopped`);
       node.log.close();
       settle();
@@ -96,10 +109,14 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     return closing;
   };
   node.hooks = {
-    wipeState: () => {
+    wipeState: async () => {
+      // RabbitMQ wipes its database directory; the store is closed first so no write lands in the emptied one
+      await persistence?.close();
+      if (node.paths !== undefined) emptyDirectory(node.paths.dbDir);
       replaceState(broker, () => new Broker(new UserStore(options.users, { loopbackUsers: options.loopbackUsers })));
       // the alarms outlive a reset, and so does the block they put on publishers
       setPublishersBlocked(broker, alarmBlockReason(node.alarms.memory, node.alarms.disk));
+      await openStores();
     },
     shutdown: close,
   };

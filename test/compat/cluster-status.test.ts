@@ -1,13 +1,21 @@
 // cluster_status and ping against real rabbitmqctl; masked: maintenance status (HTTP lacks it), listener row order.
 import { describe, it } from "vitest";
-import { compare, crashFixed, REAL } from "./harness.js";
+import { compare, crashFixed, MODE, REAL } from "./harness.js";
 
 const MAINTENANCE = /status: (?:not under maintenance|unknown|.*marked for maintenance.*)$/gm;
 
-/** Text: the maintenance word blanked and the Listeners rows sorted. */
+/**
+ * Against warren (COMPAT_TARGET=warren) the version line and the listeners are the node's own: other
+ * versions, ports and bind address, and no clustering listener (a standalone warren node has none).
+ */
+const warrenMode = MODE === "warren";
+
+/** Text: the maintenance word blanked and the Listeners rows sorted (in warren mode: versions and listeners blanked). */
 function maskText(s: string): string {
-  const masked = s.replace(MAINTENANCE, "status: <maintenance>");
-  return masked.replace(/(Listeners\u001b\[0m\n\n)((?:Node: [^\n]*\n)+)/, (_m, head: string, rows: string) => head + rows.split("\n").filter(Boolean).sort().join("\n") + "\n");
+  let masked = s.replace(MAINTENANCE, "status: <maintenance>");
+  if (warrenMode) masked = masked.replace(/^(<node>|[^\s:]+@[^\s:]+): .* on Erlang .*$/gm, "$1: <versions>");
+  return masked.replace(/(Listeners\u001b\[0m\n\n)((?:Node: [^\n]*\n)+)/, (_m, head: string, rows: string) =>
+    head + (warrenMode ? "<listeners>\n" : rows.split("\n").filter(Boolean).sort().join("\n") + "\n"));
 }
 
 /** json: maintenance values blanked, each node's listeners sorted. */
@@ -16,6 +24,7 @@ function maskJson(s: string): string {
   const j = JSON.parse(s) as { maintenance_status?: Record<string, string>; listeners?: Record<string, { port: number }[]> };
   for (const k of Object.keys(j.maintenance_status ?? {})) j.maintenance_status![k] = "<maintenance>";
   for (const xs of Object.values(j.listeners ?? {})) xs.sort((a, b) => a.port - b.port);
+  if (warrenMode) Object.assign(j, { listeners: "<listeners>", versions: "<versions>" });
   return `${JSON.stringify(j)}\n`;
 }
 

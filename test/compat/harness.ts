@@ -15,20 +15,33 @@ const AUTH = `Basic ${Buffer.from("guest:guest").toString("base64")}`;
 export const MODE: "rabbitmq" | "warren" = process.env.COMPAT_TARGET === "warren" ? "warren" : "rabbitmq";
 const bundled: RunningBroker | undefined = MODE === "warren" ? await startBroker({ amqpPort: 0, httpPort: 0 }) : undefined;
 if (bundled !== undefined) afterAll(() => bundled.close());
+if (bundled !== undefined) await mirrorClusterName(bundled);
+
+/** A cluster name set on the real node by earlier runs (it shows as the global parameter cluster_name) is set on warren too. */
+async function mirrorClusterName(b: RunningBroker): Promise<void> {
+  const auth = { authorization: AUTH, "content-type": "application/json" };
+  const r = await fetch(`${MGMT}/api/global-parameters/cluster_name`, { headers: auth }).catch(() => undefined);
+  if (r?.status !== 200) return;
+  const { value } = (await r.json()) as { value: unknown };
+  await fetch(`http://127.0.0.1:${b.httpPort}/api/cluster-name`, { method: "PUT", headers: auth, body: JSON.stringify({ name: value }) });
+}
 
 /** Which node the suite is looking at: the real one (rabbitmqctl's) or the bundled one (warrenctl's). */
 export type Side = "ctl" | "warren";
 let side: Side = "ctl";
+/** Inside onSide, changes go to that side's node only (a reset before one tool's run must not touch the other node). */
+let scoped = false;
 export const sides: readonly Side[] = MODE === "warren" ? ["ctl", "warren"] : ["ctl"];
 
 /** Runs f with GETs (and AMQP URLs) pointed at one side's node. */
 export async function onSide<T>(s: Side, f: () => Promise<T>): Promise<T> {
-  const before = side;
+  const before = [side, scoped] as const;
   side = s;
+  scoped = true;
   try {
     return await f();
   } finally {
-    side = before;
+    [side, scoped] = before;
   }
 }
 
@@ -37,8 +50,8 @@ const mgmtOf = (s: Side): string => (s === "warren" && bundled !== undefined ? `
 /** The management URL of the current side's node. */
 export const currentMgmt = (): string => mgmtOf(side);
 
-/** The management URLs of every node under comparison, for changes made without http(). */
-export const mgmtUrls = (): string[] => sides.map(mgmtOf);
+/** The management URLs that a change made without http() must reach: every node, or the current side's inside onSide. */
+export const mgmtUrls = (): string[] => (scoped ? [mgmtOf(side)] : sides.map(mgmtOf));
 
 /** The AMQP URL of the current side's node. */
 export function amqpUrl(vhost: string, user = "guest", password = "guest"): string {
@@ -51,7 +64,9 @@ const warrenEnv = (): Record<string, string> => (bundled !== undefined ? { WARRE
 
 /** Node names differ between the real node and warren; in warren mode both are compared as <node>. */
 const NODE_NAME = /\b(?:rabbit|warren)@[A-Za-z0-9_.-]+/g;
-const maskNodes = (s: string): string => (MODE === "warren" ? s.replace(NODE_NAME, "<node>") : s);
+/** Each cluster draws its internal_cluster_id at first start: an identity, like the node name. */
+const CLUSTER_ID = /rabbitmq-cluster-id-[A-Za-z0-9_-]+/g;
+const maskNodes = (s: string): string => (MODE === "warren" ? s.replace(NODE_NAME, "<node>").replace(CLUSTER_ID, "<cluster-id>") : s);
 
 function hasRabbitmqctl(): boolean {
   try {
@@ -78,10 +93,11 @@ if (!REAL && process.env.CI) throw new Error("CI needs a local RabbitMQ with rab
 
 /**
  * The management API, for building and inspecting state: GETs ask the current side's node; changes go to
- * every node under comparison (the real one first) and answer with the current side's response.
+ * every node under comparison (the real one first) and answer with the current side's response, except
+ * inside onSide, where they go to that side's node alone.
  */
 export async function http(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  if (method === "GET" || sides.length === 1) return httpOn(mgmtOf(side), method, path, body);
+  if (method === "GET" || sides.length === 1 || scoped) return httpOn(mgmtOf(side), method, path, body);
   let mine: { status: number; body: unknown } | undefined;
   for (const s of sides) {
     const r = await httpOn(mgmtOf(s), method, path, body);

@@ -2,7 +2,7 @@
 // the real rabbitmqctl on the shared fixture. Masks cover only what HTTP cannot give: pids, a queue's memory
 // reading, disk_reads/writes, the AMQP integer subtype and key order of queue arguments (HTTP sends sorted JSON).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compare, http, REAL, type CompareOptions } from "./harness.js";
+import { compare, http, MODE, onSide, REAL, sides, type CompareOptions } from "./harness.js";
 import { buildState, Q, VH, VH_EMPTY, type Fixture } from "./fixture.js";
 
 const enc = encodeURIComponent;
@@ -139,23 +139,30 @@ describe.skipIf(!REAL)("compat: list_exchanges, list_bindings, list_consumers", 
 
 describe.skipIf(!REAL)("compat: list_connections, list_channels", () => {
   let fx: Fixture;
-  let conn = "";
-  let port = 0;
+  /** The fixture's connection on each node under comparison (one in rabbitmq mode, two in warren mode). */
+  const fixtureConns: { name: string; port: number }[] = [];
   beforeAll(async () => {
     fx = await buildState();
     await settled();
-    const c = ((await http("GET", `/api/vhosts/${enc(VH)}/connections?columns=name,peer_port`)).body as { name: string; peer_port: number }[])[0]!;
-    conn = c.name;
-    port = c.peer_port;
+    for (const s of sides) {
+      const c = await onSide(s, async () => ((await http("GET", `/api/vhosts/${enc(VH)}/connections?columns=name,peer_port`)).body as { name: string; peer_port: number }[])[0]!);
+      fixtureConns.push({ name: c.name, port: c.peer_port });
+    }
   });
   afterAll(async () => fx?.close());
 
   // other clients of the shared node may be connected: keep the first `keep` lines (banner, header) and the
-  // fixture's own rows, plus json's closing bracket
-  const ours = (keep: number, token: () => string) => (s: string) =>
-    s.split("\n").filter((l, i) => i < keep || l === "]" || l === "" || l.includes(token())).join("\n");
-  const onlyPort = (keep: number) => ours(keep, () => `\t${port}\t`);
-  const onlyConn = (keep: number) => ours(keep, () => conn);
+  // fixture's own rows, plus json's closing bracket; in warren mode each node's connection name and port
+  // (which differ between the nodes) read as <conn> and <port>
+  const ours = (keep: number, token: (c: { name: string; port: number }) => string) => (s: string) => {
+    const kept = s.split("\n").filter((l, i) => i < keep || l === "]" || l === "" || fixtureConns.some((c) => l.includes(token(c)))).join("\n");
+    if (MODE !== "warren") return kept;
+    return fixtureConns.reduce((t, c) => t.split(c.name).join("<conn>").split(`\t${c.port}\t`).join("\t<port>\t"), kept);
+  };
+  const onlyPort = (keep: number) => ours(keep, (c) => `\t${c.port}\t`);
+  const onlyConn = (keep: number) => ours(keep, (c) => c.name);
+  /** In warren mode, also the columns that are the node's own: connected_at (a timestamp), port (the node's AMQP port). */
+  const nodeOwn = (positions: number[]) => (s: string) => (MODE === "warren" ? maskCells(positions)(s) : s);
 
   it("list_connections default", () => check(["list_connections"], { head: 2, mask: onlyPort(2) }));
   it("list_connections -q, -s", async () => {
@@ -164,7 +171,7 @@ describe.skipIf(!REAL)("compat: list_connections, list_channels", () => {
   });
   it("list_connections many columns", () => check(["list_connections", "name", "user", "vhost", "state", "channels", "protocol", "auth_mechanism", "ssl", "connected_at",
     "host", "port", "peer_host", "peer_port", "timeout", "frame_max", "channel_max", "ssl_protocol", "ssl_cipher", "ssl_hash", "ssl_key_exchange",
-    "peer_cert_subject", "peer_cert_issuer", "peer_cert_validity", "-q"], { head: 1, mask: onlyConn(1) }));
+    "peer_cert_subject", "peer_cert_issuer", "peer_cert_validity", "-q"], { head: 1, mask: (s) => nodeOwn([8, 10, 12])(onlyConn(1)(s)) }));
   it("list_connections json (protocol tuple, IP tuples)", () => check(["list_connections", "name", "peer_host", "host", "protocol", "vhost", "--formatter", "json"], { head: 1, mask: onlyConn(1) }));
   it("list_connections pid (masked)", () => check(["list_connections", "name", "pid", "-q"], { head: 1, mask: (s) => maskCells([1])(onlyConn(1)(s)) }));
   it("list_connections bad columns", () => check(["list_connections", "bogus", "name", "x"]));

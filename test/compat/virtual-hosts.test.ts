@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compare, compareEffect, REAL } from "./harness.js";
+import { compare, compareEffect, MODE, REAL } from "./harness.js";
 import { deleteVhost, enc, FORMATS, freshVhost, headFor, must, read, stopVhost, vhostState } from "./vpp-helpers.js";
 
 const V = "t-vpp-vh";
@@ -121,7 +121,8 @@ describe.skipIf(!REAL)("compat: virtual hosts", () => {
   describe("restart_vhost", () => {
     for (const fmt of FORMATS) {
       it(`running ${fmt.join(" ")}`, () => compareEffect(["restart_vhost", "-p", LIM, ...fmt], async () => undefined, () => vhostState(LIM)));
-      it(`stopped ${fmt.join(" ")}`, () =>
+      // a vhost is stopped through rabbitmqctl eval on the real node; warren's vhosts cannot fail on their own
+      it.skipIf(MODE === "warren")(`stopped ${fmt.join(" ")}`, () =>
         compareEffect(["restart_vhost", "-p", V, ...fmt], async () => {
           await freshVhost(V);
           stopVhost(V);

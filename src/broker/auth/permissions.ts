@@ -1,3 +1,4 @@
+import type { MetadataListener } from "../persistence/metadata-listener.js";
 import { compileRegex } from "./regex.js";
 
 /** A user's configure/write/read regexes on one vhost, as RabbitMQ stores them. */
@@ -22,6 +23,8 @@ export function compilePermission(pattern: string): RegExp {
 /** Permissions by vhost then user; checks run against regexes compiled once at set time. */
 export class PermissionStore {
   private readonly byVhost = new Map<string, Map<string, Entry>>();
+  /** Told of every entry set or deleted (src/broker/persistence); vhost and user deletions cascade there. */
+  onMetadataChange: MetadataListener | undefined;
 
   /** Sets (replacing) a user's permissions on a vhost; returns whether the pair is new. Throws on an invalid regex. */
   set(vhost: string, user: string, p: Permission): boolean {
@@ -31,6 +34,7 @@ export class PermissionStore {
     if (users === undefined) this.byVhost.set(vhost, (users = new Map()));
     const isNew = !users.has(user);
     users.set(user, { permission: { configure: p.configure, write: p.write, read: p.read }, compiled });
+    this.onMetadataChange?.("permission", vhost, user);
     return isNew;
   }
 
@@ -40,6 +44,7 @@ export class PermissionStore {
 
   /** Returns whether there was an entry to delete. */
   delete(vhost: string, user: string): boolean {
+    this.onMetadataChange?.("permission", vhost, user);
     return this.byVhost.get(vhost)?.delete(user) ?? false;
   }
 

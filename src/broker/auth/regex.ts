@@ -68,8 +68,9 @@ class Translator {
     return { source: this.out, flags: this.flags };
   }
 
+  /** PCRE reports offsets in bytes of the UTF-8 pattern, not in characters. */
   private fail(message: string, offset: number): never {
-    throw new InvalidRegexError(this.p, message, offset);
+    throw new InvalidRegexError(this.p, message, Buffer.byteLength(this.p.slice(0, offset), "utf8"));
   }
 
   private atom(text: string, repeatable = true): void {

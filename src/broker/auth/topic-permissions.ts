@@ -1,3 +1,4 @@
+import type { MetadataListener } from "../persistence/metadata-listener.js";
 import { compilePermission } from "./permissions.js";
 
 /** A user's write/read regexes on the routing keys of one topic exchange in one vhost. */
@@ -36,6 +37,8 @@ export function expandTopicVariables(pattern: string, variables: TopicVariables)
 /** Topic permissions by vhost, user and exchange; with no entry for an exchange, every routing key is allowed. */
 export class TopicPermissionStore {
   private readonly byVhost = new Map<string, Map<string, Map<string, Entry>>>();
+  /** Told of every (vhost, user) pair whose entries change (src/broker/persistence); vhost and user deletions cascade there. */
+  onMetadataChange: MetadataListener | undefined;
 
   /** Sets (replacing) one exchange's entry; returns whether the (vhost, user) pair had none before, RabbitMQ's 201. Throws InvalidRegexError. */
   set(vhost: string, user: string, p: TopicPermission): boolean {
@@ -48,6 +51,7 @@ export class TopicPermissionStore {
     const isNew = exchanges === undefined || exchanges.size === 0;
     if (exchanges === undefined) users.set(user, (exchanges = new Map()));
     exchanges.set(p.exchange, { permission: { exchange: p.exchange, write: p.write, read: p.read }, compiled: new Map() });
+    this.onMetadataChange?.("topicPermission", vhost, user);
     return isNew;
   }
 
@@ -62,6 +66,7 @@ export class TopicPermissionStore {
     const users = this.byVhost.get(vhost);
     const had = (users?.get(user)?.size ?? 0) > 0;
     users?.delete(user);
+    this.onMetadataChange?.("topicPermission", vhost, user);
     return had;
   }
 
@@ -70,6 +75,7 @@ export class TopicPermissionStore {
     const exchanges = this.byVhost.get(vhost)?.get(user);
     if (exchanges === undefined || exchanges.size === 0) return false;
     exchanges.delete(exchange);
+    this.onMetadataChange?.("topicPermission", vhost, user);
     return true;
   }
 

@@ -1,3 +1,5 @@
+import type { MetadataListener } from "../persistence/metadata-listener.js";
+
 /** The limits RabbitMQ 3.10 knows per user. */
 export const USER_LIMIT_NAMES = ["max-connections", "max-channels"] as const;
 export type UserLimitName = (typeof USER_LIMIT_NAMES)[number];
@@ -7,8 +9,11 @@ export const isUserLimitName = (name: string): name is UserLimitName => (USER_LI
 /** Per-user max-connections / max-channels; a negative value is stored but means "no limit", as in RabbitMQ. */
 export class UserLimitStore {
   private readonly byUser = new Map<string, Map<UserLimitName, number>>();
+  /** Told of every user whose limits change (src/broker/persistence); user deletion cascades there. */
+  onMetadataChange: MetadataListener | undefined;
 
   set(user: string, name: UserLimitName, value: number): void {
+    this.onMetadataChange?.("userLimits", user);
     let limits = this.byUser.get(user);
     if (limits === undefined) this.byUser.set(user, (limits = new Map()));
     limits.set(name, value);
@@ -17,6 +22,7 @@ export class UserLimitStore {
   clear(user: string, name: string): void {
     const limits = this.byUser.get(user);
     if (limits === undefined || !isUserLimitName(name)) return;
+    this.onMetadataChange?.("userLimits", user);
     limits.delete(name);
     if (limits.size === 0) this.byUser.delete(user);
   }

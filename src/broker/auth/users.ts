@@ -1,3 +1,4 @@
+import type { MetadataListener } from "../persistence/metadata-listener.js";
 import { DEFAULT_HASHING_ALGORITHM, hashPassword, verifyPassword } from "./password-hash.js";
 
 /** A user to create at start (startBroker's `users` option), with a cleartext password. */
@@ -47,6 +48,8 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 export class UserStore {
   private readonly users = new Map<string, UserRecord>();
   private readonly loopbackUsers: Set<string>;
+  /** Told of every user created, changed or deleted (src/broker/persistence). */
+  onMetadataChange: MetadataListener | undefined;
 
   constructor(specs: readonly UserSpec[] = DEFAULT_USERS, options: UserStoreOptions = {}) {
     this.loopbackUsers = new Set(options.loopbackUsers ?? ["guest"]);
@@ -76,12 +79,14 @@ export class UserStore {
   /** Creates or replaces a user; returns whether it is new. */
   put(user: UserRecord): boolean {
     const isNew = !this.users.has(user.name);
+    this.onMetadataChange?.("user", user.name);
     this.users.set(user.name, { name: user.name, passwordHash: user.passwordHash, hashingAlgorithm: user.hashingAlgorithm, tags: [...user.tags] });
     return isNew;
   }
 
   /** Removes the user record only; deleteUser (user-lifecycle.ts) also drops what hangs off it. */
   delete(name: string): boolean {
+    this.onMetadataChange?.("user", name);
     return this.users.delete(name);
   }
 

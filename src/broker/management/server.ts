@@ -30,15 +30,21 @@ async function handle(broker: Broker, router: Router, req: IncomingMessage, res:
   assertAppServes(broker, route);
   const rawBody = await readBody(req);
   const body = route.rawBody === true ? undefined : parseJson(rawBody);
-  const reply = await route.handler({
-    broker,
-    user: user ?? { name: "", tags: [] },
-    params,
-    query: url.searchParams,
-    body,
-    req,
-    rawBody,
-  });
+  let reply: Reply;
+  try {
+    reply = await route.handler({
+      broker,
+      user: user ?? { name: "", tags: [] },
+      params,
+      query: url.searchParams,
+      body,
+      req,
+      rawBody,
+    });
+  } finally {
+    // as RabbitMQ: a reply to a request that may have changed definitions goes out once the change is durable
+    if (route.method !== "GET") await broker.node.definitionsDurable();
+  }
   send(res, req, reply);
 }
 

@@ -1,5 +1,6 @@
 import { toFieldTable } from "../../protocol/index.js";
 import type { FieldTable, FieldValue } from "../../protocol/index.js";
+import type { MetadataListener } from "../persistence/metadata-listener.js";
 import { Alarms } from "./alarms.js";
 import type { AmqpListener } from "./amqp-listener.js";
 import { NodeCounters, SAMPLE_INTERVAL_MS } from "./counters.js";
@@ -14,8 +15,8 @@ const RESOURCE_CHECK_MS = 1000;
 
 /** What the process that started the node provides: how to get a blank broker state and how to stop everything. */
 export interface NodeHooks {
-  /** Replaces the broker's state with a first-start one (vhost "/", the configured users); reset uses it. */
-  wipeState(): void;
+  /** Replaces the broker's state, stored definitions included, with a first-start one (vhost "/", the configured users); reset uses it. */
+  wipeState(): Promise<void>;
   /** Stops the whole node: listeners, connections, the HTTP API; the process may exit afterwards. */
   shutdown(): Promise<void>;
 }
@@ -27,6 +28,8 @@ export interface NodeHooks {
 export class BrokerNode {
   name = qualifiedNodeName(undefined);
   private explicitClusterName: string | undefined;
+  /** RabbitMQ keeps a set cluster name as the global parameter cluster_name; told of each change to mirror it there. */
+  clusterNameParameter: ((name: string | undefined) => void) | undefined;
   readonly startedAt = Date.now();
   paths: NodePaths | undefined;
   configFiles: string[] = [];
@@ -42,6 +45,10 @@ export class BrokerNode {
   /** force_boot's marker: the next start skips waiting for cluster peers (a standalone node has none). */
   forceBoot = false;
   hooks: NodeHooks | undefined;
+  /** Told when the cluster name changes (src/broker/persistence). */
+  onMetadataChange: MetadataListener | undefined;
+  /** Settles once every definition change made so far is durable; replies that change definitions wait for it. */
+  definitionsDurable: () => Promise<void> = () => Promise.resolve();
   private appRunning = true;
   private startWaiters: (() => void)[] = [];
   private timers: NodeJS.Timeout[] = [];
@@ -55,6 +62,9 @@ export class BrokerNode {
 
   set clusterName(name: string | undefined) {
     this.explicitClusterName = name;
+    this.clusterNameParameter?.(name);
+    // no name part: the cluster name is stored apart from set_global_parameter's names
+    this.onMetadataChange?.("globalParameter");
     // the table is ours to keep current: RabbitMQ's server properties carry the current cluster name
     (this.serverProperties as Map<string, FieldValue>).set("cluster_name", toFieldTable({ cluster_name: this.clusterName }).get("cluster_name")!);
   }

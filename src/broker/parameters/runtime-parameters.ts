@@ -11,6 +11,9 @@ export interface ParameterEntry {
 export class RuntimeParameters {
   private readonly byComponent = new Map<string, Map<string, Json>>();
 
+  /** `changed` hears of every value stored or deleted (its vhost persists them). */
+  constructor(private readonly changed?: (component: string, name: string) => void) {}
+
   get(component: string, name: string): Json | undefined {
     return this.byComponent.get(component)?.get(name);
   }
@@ -31,10 +34,12 @@ export class RuntimeParameters {
     if (names === undefined) this.byComponent.set(component, (names = new Map()));
     const old = names.get(name);
     names.set(name, value);
+    this.changed?.(component, name);
     return old;
   }
 
   delete(component: string, name: string): boolean {
+    this.changed?.(component, name);
     return this.byComponent.get(component)?.delete(name) ?? false;
   }
 }

@@ -1,6 +1,6 @@
 // Declaring and deleting exchanges: the rules RabbitMQ applies to exchange.declare / exchange.delete, shared by
 // the AMQP handlers and the management API.
-import type { FieldTable } from "../../protocol/index.js";
+import { FIELD_TYPE_NAMES, type FieldTable } from "../../protocol/index.js";
 import { accessRefused, commandInvalid, describe, preconditionFailed } from "../errors.js";
 import type { Exchange } from "../exchange/exchange.js";
 import { createExchange, isExchangeType } from "../exchange/types.js";
@@ -38,11 +38,15 @@ export function declareExchange(vhost: Vhost, d: ExchangeDeclaration): { exchang
   if (!isExchangeType(d.type)) throw commandInvalid(`unknown exchange type '${d.type}'`);
   checkNotDefault(d.name);
   const resource = describe("exchange", d.name, vhost.name);
+  // an alternate exchange is named by a longstr; anything else RabbitMQ refuses before looking further
+  const ae = d.arguments.get("alternate-exchange");
+  if (ae !== undefined && ae.type !== "S") throw preconditionFailed(`invalid type '${FIELD_TYPE_NAMES[ae.type]}' for arg 'alternate-exchange' in ${resource}`);
   const existing = vhost.exchanges.get(d.name);
   if (existing === undefined) {
     checkName("exchange", d.name);
     const exchange = createExchange(d.type, { name: d.name, durable: d.durable, autoDelete: d.autoDelete, internal: d.internal, arguments: d.arguments });
     vhost.exchanges.set(d.name, exchange);
+    vhost.changed("exchange", d.name);
     if (d.actingUser !== undefined) declarers.set(exchange, d.actingUser);
     vhost.applyPolicies(exchange);
     return { exchange, created: true };

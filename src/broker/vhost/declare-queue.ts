@@ -75,6 +75,7 @@ export function declareQueue(vhost: Vhost, owner: object | undefined, d: QueueDe
   validateQueueArgs(d.arguments, resource);
   const queue = new Queue({ name, durable, exclusiveOwner, autoDelete: d.autoDelete, arguments: d.arguments, vhost });
   vhost.queues.set(name, queue);
+  vhost.changed("queue", name);
   vhost.applyPolicies(queue);
   return { queue, created: true };
 }
@@ -87,7 +88,8 @@ export interface QueueDeletion {
 /** queue.delete of a found queue: the if-unused and if-empty refusals, then the delete; returns the ready messages it held. */
 export function deleteQueue(q: Queue, o: QueueDeletion): number {
   const resource = describe("queue", q.name, q.vhost.name);
-  if (o.ifUnused && q.consumerCount > 0) throw preconditionFailed(`${resource} in use`);
+  // emptiness is checked before use, as RabbitMQ's queue process does
   if (o.ifEmpty && q.messageCount > 0) throw preconditionFailed(`${resource} not empty`);
+  if (o.ifUnused && q.consumerCount > 0) throw preconditionFailed(`${resource} in use`);
   return q.vhost.deleteQueue(q);
 }

@@ -26,7 +26,9 @@ export function addVhost(broker: Broker, name: string, meta: VhostMetadata = {})
   v.tags = meta.tags ?? [];
   v.defaultQueueType = meta.defaultQueueType;
   v.tracing = meta.tracing ?? false;
+  v.onMetadataChange = broker.onMetadataChange;
   broker.vhosts.set(name, v);
+  v.changed("vhost");
   return v;
 }
 
@@ -45,6 +47,8 @@ export function deleteVhost(broker: Broker, name: string): boolean {
   for (const q of [...v.queues.values()]) v.deleteQueue(q);
   for (const x of [...v.exchanges.values()]) v.deleteExchange(x);
   broker.vhosts.delete(name);
+  // persistence drops what the vhost held with it
+  broker.onMetadataChange?.("vhost", name);
   for (const c of [...broker.connections]) if (c.vhost === v) c.close(320, vhostDeletedText(name));
   return true;
 }

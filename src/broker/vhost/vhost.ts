@@ -3,8 +3,10 @@ import type { Binding, Exchange } from "../exchange/exchange.js";
 import { createExchange } from "../exchange/types.js";
 import type { MessageRouting } from "../message.js";
 import { RuntimeParameters } from "../parameters/runtime-parameters.js";
+import { type MetadataListener, parameterKind } from "../persistence/metadata-listener.js";
 import { applyPolicies } from "../policy/apply.js";
 import type { Queue } from "../queue/queue.js";
+import type { MetadataKind } from "../store/index.js";
 
 const EMPTY_ARGS: FieldTable = new Map();
 
@@ -28,10 +30,10 @@ export class Vhost {
   /** Bindings by destination, so deleting a queue or exchange finds what points at it. */
   private readonly inbound = new Map<string, Set<Binding>>();
   /** Policies, operator policies and limits, stored as RabbitMQ stores them: runtime parameters (src/broker/parameters). */
-  readonly parameters = new RuntimeParameters();
-  /** Metadata the management API shows; RabbitMQ keeps any JSON value as the description. */
-  description: unknown = "";
-  tags: readonly string[] = [];
+  readonly parameters = new RuntimeParameters((component, name) => this.changed(parameterKind(component), component, name));
+  /** Told of every change to the vhost's persisted definitions, with the vhost's name first (src/broker/persistence). */
+  onMetadataChange: MetadataListener | undefined;
+  private readonly meta: { description: unknown; tags: readonly string[] } = { description: "", tags: [] };
   /** The queue type given at creation (defaultqueuetype), or undefined. */
   defaultQueueType: unknown = undefined;
   /** Firehose tracing (trace_on). */
@@ -43,6 +45,30 @@ export class Vhost {
     }
   }
 
+  /** Metadata the management API shows; RabbitMQ keeps any JSON value as the description. */
+  get description(): unknown {
+    return this.meta.description;
+  }
+
+  set description(d: unknown) {
+    this.meta.description = d;
+    this.changed("vhost");
+  }
+
+  get tags(): readonly string[] {
+    return this.meta.tags;
+  }
+
+  set tags(t: readonly string[]) {
+    this.meta.tags = t;
+    this.changed("vhost");
+  }
+
+  /** Reports a change to one of this vhost's definitions (the vhost itself when no parts are given). */
+  changed(kind: MetadataKind, ...parts: string[]): void {
+    this.onMetadataChange?.(kind, this.name, ...parts);
+  }
+
   /** Sets the policy and operator policy matching a queue or exchange; call it right after creating one. */
   applyPolicies(obj: Queue | Exchange): void {
     applyPolicies(this, obj);
@@ -50,6 +76,7 @@ export class Vhost {
 
   bind(source: Exchange, b: Binding): void {
     if (!source.bind(b)) return;
+    this.changed("binding", b.source, b.id);
     const key = destKey(b.destKind, b.destination);
     let set = this.inbound.get(key);
     if (set === undefined) this.inbound.set(key, (set = new Set()));
@@ -60,6 +87,7 @@ export class Vhost {
   unbind(source: Exchange, id: string): void {
     const found = source.getBinding(id);
     if (found === undefined || !source.unbind(id)) return;
+    this.changed("binding", source.name, id);
     this.inbound.get(destKey(found.destKind, found.destination))?.delete(found);
     this.maybeAutoDelete(source);
   }
@@ -68,6 +96,7 @@ export class Vhost {
   deleteQueue(q: Queue): number {
     if (q.deleted || this.queues.get(q.name) !== q) return 0;
     this.queues.delete(q.name);
+    this.changed("queue", q.name);
     const count = q.purge();
     q.deleted = true;
     this.dropInbound(destKey("queue", q.name));
@@ -81,8 +110,10 @@ export class Vhost {
   deleteExchange(x: Exchange): void {
     if (this.exchanges.get(x.name) !== x) return;
     this.exchanges.delete(x.name);
+    this.changed("exchange", x.name);
     for (const b of [...x.allBindings()]) {
       x.unbind(b.id);
+      this.changed("binding", x.name, b.id);
       this.inbound.get(destKey(b.destKind, b.destination))?.delete(b);
       if (b.destKind === "exchange") {
         const d = this.exchanges.get(b.destination);
@@ -141,6 +172,7 @@ export class Vhost {
       const source = this.exchanges.get(b.source);
       if (source === undefined) continue;
       source.unbind(b.id);
+      this.changed("binding", source.name, b.id);
       this.maybeAutoDelete(source);
     }
   }

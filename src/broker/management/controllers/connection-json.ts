@@ -9,6 +9,8 @@ function stateOf(c: Connection): string {
   if (c.state === "closing") return "closing";
   if (c.state === "closed") return "closed";
   if (c.publishBlock !== undefined) return "blocked";
+  // RabbitMQ's word for a publisher held back by credit flow; here queue flow control (publisher-flow.ts)
+  if (c.flowHeld) return "flow";
   return c.broker.publishingBlocked !== undefined ? "blocking" : "running";
 }
 

@@ -1,16 +1,15 @@
 import type { RequestContext } from "../route.js";
-import { emptyDirectory } from "../../node/reset.js";
 import { done, mnesiaRunning, op } from "./types.js";
 
 /** Back to first-start state: broker state, cluster name, counters and the database directory; thresholds are runtime settings and stay. */
-function reset(ctx: RequestContext) {
+async function reset(ctx: RequestContext) {
   const node = ctx.broker.node;
   if (node.running) return mnesiaRunning(node.name);
-  node.hooks?.wipeState();
+  // the hook also empties the database directory and stores the first-start definitions there
+  await node.hooks?.wipeState();
   node.clusterName = undefined;
   node.counters.reset();
   node.forceBoot = false;
-  if (node.paths !== undefined) emptyDirectory(node.paths.dbDir);
   node.log.info(`node ${node.name} reset`);
   return done();
 }

@@ -9,12 +9,15 @@ const POLL_MS = 500;
 const HEALTH = "/api/health/checks/virtual-hosts";
 const waitMs = (opts: Opts): number => (typeof opts.startupTimeout === "number" ? opts.startupTimeout : DEFAULT_MS);
 
+const appStopped = (res: { status: number; body: unknown }): boolean =>
+  res.status === 503 && typeof res.body === "object" && res.body !== null && (res.body as { error?: unknown }).error === "not_running";
+
 export const await_startup: Command<void> = {
   name: "await_startup",
   section: "nodes",
   description: "Waits until the node has fully started and serves clients",
   usage: "await_startup",
-  notes: "Polls GET /api/health/checks/virtual-hosts until the node answers at all (the management API only serves a started node, so a failed check, 503, still counts as started); an unreachable API or a gateway error (502/504) means \"not started yet\". Default timeout 300 s; -t 0 checks once.",
+  notes: "Polls GET /api/health/checks/virtual-hosts until the node answers at all (the management API only serves a started node, so a failed check, 503, still counts as started, except warren's 503 not_running for a stopped application); an unreachable API or a gateway error (502/504) means \"not started yet\". Default timeout 300 s; -t 0 checks once.",
   // the wait reports its own timeout, and -t 0 still checks once (as rabbitmqctl does)
   mergeDefaults(args, opts) {
     const { timeout, ...rest } = opts;
@@ -29,8 +32,9 @@ export const await_startup: Command<void> = {
         const res = await ctx.api.raw("GET", HEALTH);
         // refused credentials are final; a gateway error means the node is not there yet
         if (res.status === 401) await ctx.api.request("GET", HEALTH);
-        // any other answer, even a failed check (503), comes from a started node
-        if (res.status !== 502 && res.status !== 504) return;
+        // any other answer, even a failed check (503), comes from a started node, except warren's
+        // "not_running": its management API stays up while the application is stopped
+        if (res.status !== 502 && res.status !== 504 && !appStopped(res)) return;
       } catch (e) {
         if (!(e instanceof TransportError)) throw e;
       }

@@ -9,6 +9,7 @@ import type { Connection } from "./connection/connection.js";
 import { BrokerNode } from "./node/node.js";
 import { GlobalParameters } from "./parameters/global-parameters.js";
 import type { MetadataListener } from "./persistence/metadata-listener.js";
+import type { MessageLogs } from "./queue/durable-log.js";
 import type { Vhost } from "./vhost/vhost.js";
 import { addVhost, defaultVhost, deleteVhost, type VhostMetadata } from "./vhost/vhost-registry.js";
 
@@ -37,6 +38,8 @@ export class Broker {
   readonly node: BrokerNode;
   /** Told of vhosts created and deleted, and handed to each new vhost (src/broker/persistence). */
   onMetadataChange: MetadataListener | undefined;
+  /** The message store, handed to each new vhost (src/broker/persistence/message-recovery.ts). */
+  messageLogs: MessageLogs | undefined;
 
   constructor(readonly users: UserStore) {
     for (const u of users.names()) this.permissions.set("/", u, { configure: ".*", write: ".*", read: ".*" });

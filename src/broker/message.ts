@@ -1,4 +1,5 @@
 import type { FieldTable, FieldValue, Properties } from "../protocol/index.js";
+import type { RecordRef } from "./store/index.js";
 
 /** A published message: properties stay the bytes that arrived. */
 export interface Message {
@@ -26,6 +27,8 @@ export interface QueuedMessage {
   readonly expiresAt: number;
   /** Level in a priority queue (the priority property capped at x-max-priority); 0 elsewhere. */
   readonly priority: number;
+  /** Where the queue's log holds it (persistent messages on durable queues, src/broker/queue/durable-log.ts); undefined when only in memory. */
+  storeRef?: RecordRef | undefined;
 }
 
 /** The keys a message was routed with, first one first. */

@@ -9,8 +9,10 @@ import { nodePaths, qualifiedNodeName } from "./node/identity.js";
 import { type NodeLimits, resolveLimits } from "./node/limits.js";
 import type { LogLevel } from "./node/log.js";
 import { sampleNode } from "./node/report.js";
+import { setSpillDirectory } from "./queue/body-pager.js";
 import { emptyDirectory, replaceState } from "./node/reset.js";
 import type { MetadataPersistence } from "./persistence/metadata-persistence.js";
+import { MessagePersistence } from "./persistence/message-recovery.js";
 import { persistDefinitions } from "./persistence/node-definitions.js";
 
 export interface BrokerOptions extends Partial<NodeLimits> {
@@ -58,14 +60,25 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   if (options.dataDir !== undefined) {
     node.paths = nodePaths(resolve(options.dataDir), node.name);
     mkdirSync(node.paths.dbDir, { recursive: true });
+    // long queues page message bodies out next to the node's files (unlinked at once, so never seen there)
+    setSpillDirectory(node.paths.dataDir);
   }
   node.configFiles = [...(options.configFiles ?? [])];
   node.log.setSink(options.log);
   if (options.logLevel !== undefined) node.log.level = options.logLevel;
   // definitions are back (or first-start ones stored) before anything listens
   let persistence: MetadataPersistence | undefined;
+  let messages: MessagePersistence | undefined;
   const openStores = async (): Promise<void> => {
-    if (node.paths !== undefined) persistence = await persistDefinitions(broker, node.paths.dbDir);
+    if (node.paths === undefined) return;
+    // the message store first, so restored vhosts get it; its messages go back once their queues exist
+    messages = await MessagePersistence.open(broker, node.paths.dbDir);
+    persistence = await persistDefinitions(broker, node.paths.dbDir);
+    await messages.recover();
+  };
+  const closeStores = async (): Promise<void> => {
+    await persistence?.close();
+    await messages?.close();
   };
   const host = options.host ?? "127.0.0.1";
   const amqp = new AmqpListener(broker, options.amqpPort ?? 5672, host);
@@ -80,7 +93,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     if (http !== undefined && options.httpPort !== false) httpPort = await listen(http, options.httpPort ?? 15672, host);
   } catch (e) {
     await amqp.stop();
-    await persistence?.close();
+    await closeStores();
     node.log.close();
     throw e;
   }
@@ -96,12 +109,13 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
       node.stopMonitoring();
       // what closing connections does to queues (auto-delete, exclusive) is shutdown, not a change to keep
       persistence?.detach();
+      messages?.detach();
       await amqp.stop();
       if (http !== undefined) {
         http.closeAllConnections();
         await new Promise<void>((resolveHttp) => http.close(() => resolveHttp()));
       }
-      await persistence?.close();
+      await closeStores();
       node.log.info(`node ${node.name} stopped`);
       node.log.close();
       settle();
@@ -111,7 +125,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   node.hooks = {
     wipeState: async () => {
       // RabbitMQ wipes its database directory; the store is closed first so no write lands in the emptied one
-      await persistence?.close();
+      await closeStores();
       if (node.paths !== undefined) emptyDirectory(node.paths.dbDir);
       replaceState(broker, () => new Broker(new UserStore(options.users, { loopbackUsers: options.loopbackUsers })));
       // the alarms outlive a reset, and so does the block they put on publishers

@@ -126,11 +126,18 @@ function endFrame(w: Writer, mark: number): void {
 
 export function writeMethodFrame<N extends MethodName>(w: Writer, channel: number, name: N, args: MethodArgs[N]): void {
   const info: MethodInfo<N> = METHODS[name];
-  const mark = beginFrame(w, FRAME_METHOD, channel);
-  w.short(info.classId);
-  w.short(info.methodId);
-  info.encode(w, args);
-  endFrame(w, mark);
+  const before = w.length;
+  try {
+    const mark = beginFrame(w, FRAME_METHOD, channel);
+    w.short(info.classId);
+    w.short(info.methodId);
+    info.encode(w, args);
+    endFrame(w, mark);
+  } catch (e) {
+    // a value that cannot be encoded must not leave half a frame among the frames already batched
+    w.rewind(before);
+    throw e;
+  }
 }
 
 export function writeContentHeaderFrame(w: Writer, channel: number, classId: number, bodySize: number, properties: Properties): void {

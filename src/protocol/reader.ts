@@ -133,7 +133,9 @@ export class Reader {
     this.need(len);
     const start = this.pos;
     this.pos = start + len;
-    return this.buf.toString("utf8", start, start + len);
+    const s = this.buf.toString("utf8", start, start + len);
+    // each bad byte became a 3-byte U+FFFD: cut the text so it still fits a shortstr when sent on (deliver, x-death)
+    return len > 85 && s.includes("\uFFFD") ? fitShortstr(s) : s;
   }
 
   /** A longstr's bytes, copied so a stored value never pins the socket chunk it arrived in. */
@@ -157,4 +159,16 @@ export class Reader {
   array(): FieldValue[] {
     return decodeArray(this, 0);
   }
+}
+
+/** The longest prefix of s (whole code points) whose UTF-8 form is at most 255 bytes. */
+function fitShortstr(s: string): string {
+  let bytes = 0;
+  let end = 0;
+  for (const ch of s) {
+    bytes += Buffer.byteLength(ch, "utf8");
+    if (bytes > 255) break;
+    end += ch.length;
+  }
+  return s.slice(0, end);
 }

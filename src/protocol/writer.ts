@@ -27,6 +27,11 @@ export class Writer {
     this.pos = this.start;
   }
 
+  /** Drops what was written after `length` bytes (a length read earlier), so a frame that failed midway leaves no trace. */
+  rewind(length: number): void {
+    this.pos = this.start + length;
+  }
+
   ensure(n: number): void {
     if (this.buf.length - this.pos < n) this.grow(n);
   }

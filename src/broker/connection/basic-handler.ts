@@ -57,7 +57,8 @@ export function get(ch: Channel, a: BasicGet): void {
   const m = qm.message;
   out.method(ch.id, "basic.get-ok", { deliveryTag: tag, redelivered: qm.redelivered, exchange: m.exchange, routingKey: m.routingKey, messageCount: q.messageCount });
   out.content(ch.id, 60, m.properties, m.body);
-  if (!a.noAck) ch.unacked.set(tag, { queue: q, qm, consumer: undefined });
+  if (a.noAck) q.settle(qm);
+  else ch.unacked.set(tag, { queue: q, qm, consumer: undefined });
 }
 
 /** Runs now, or at tx.commit on a transactional channel (the messages stay unacked until then); unknown tags fail now either way. */
@@ -77,7 +78,10 @@ function settle(ch: Channel, tag: number, multiple: boolean, apply: (list: Unack
 }
 
 export function ack(ch: Channel, a: BasicAck): void {
-  settle(ch, a.deliveryTag, a.multiple, (list) => recordAcks(ch.stats, vhostOf(ch), list));
+  settle(ch, a.deliveryTag, a.multiple, (list) => {
+    recordAcks(ch.stats, vhostOf(ch), list);
+    for (const u of list) u.queue.settle(u.qm);
+  });
 }
 
 /** Rejected without requeue: each queue dead-letters the message, or drops it when it has no dead-letter exchange. */

@@ -1,4 +1,4 @@
-import type { FieldTable } from "../../protocol/index.js";
+import { type FieldTable, Writer } from "../../protocol/index.js";
 import type { QueuedMessage } from "../message.js";
 import type { Consumer } from "../queue/consumer.js";
 import type { Queue } from "../queue/queue.js";
@@ -9,6 +9,8 @@ import type { Channel } from "./channel.js";
 export class ChannelConsumer implements Consumer {
   /** Unacked deliveries to this consumer, for its per-consumer prefetch. */
   unacked = 0;
+  /** The tag as basic.deliver carries it (a shortstr), encoded once. */
+  readonly encodedTag: Buffer;
 
   constructor(
     readonly channel: Channel,
@@ -20,7 +22,11 @@ export class ChannelConsumer implements Consumer {
     readonly prefetch: number,
     /** The basic.consume arguments, as the management API lists them. */
     readonly consumeArguments: FieldTable = new Map(),
-  ) {}
+  ) {
+    const w = new Writer(256);
+    w.shortstr(tag);
+    this.encodedTag = Buffer.from(w.finish());
+  }
 
   /** Whether it receives messages now: false while it waits behind a queue's single active consumer. */
   get active(): boolean {

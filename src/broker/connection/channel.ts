@@ -6,13 +6,13 @@ import {
   FRAME_HEADER,
   FRAME_METHOD,
   type Method,
-  parseContentHeader,
 } from "../../protocol/index.js";
 import type { BasicPublish } from "../../protocol/index.js";
 import { AmqpError, preconditionFailed, unexpectedFrame } from "../errors.js";
 import type { QueuedMessage } from "../message.js";
 import type { Queue } from "../queue/queue.js";
 import { messageTooLargeText } from "../node/limits.js";
+import { copyBody } from "./body-copy.js";
 import { ChannelConsumer } from "./channel-consumer.js";
 import type { Connection } from "./connection.js";
 import { releaseReplyTo } from "./direct-reply-to.js";
@@ -20,6 +20,7 @@ import { MessageStats } from "../stats/message-stats.js";
 import { recordDeliver, recordSettled } from "../stats/record.js";
 import { handleChannelMethod } from "./dispatch.js";
 import { completePublish } from "./publish.js";
+import { PublishRepeats } from "./publish-repeats.js";
 
 interface PendingContent {
   readonly publish: BasicPublish;
@@ -58,6 +59,8 @@ export class Channel {
   tx: TxAction[] | undefined;
   /** message_stats for the management API. */
   readonly stats = new MessageStats();
+  /** The last publish's method, properties and routing key: repeats are neither decoded nor stored again. */
+  readonly repeats = new PublishRepeats();
 
   constructor(
     readonly id: number,
@@ -75,7 +78,7 @@ export class Channel {
     const p = this.pending;
     if (p !== undefined) return this.onContent(p, f);
     if (f.type !== FRAME_METHOD) throw unexpectedFrame("expected method frame, got non method frame instead");
-    const m = decodeMethod(f.payload);
+    const m = this.repeats.method(f.payload);
     if (m.name === "basic.publish") {
       this.pending = { publish: m.args, header: undefined, chunks: [], received: 0 };
       return;
@@ -85,7 +88,7 @@ export class Channel {
 
   private onContent(p: PendingContent, f: Frame): void {
     if (p.header === undefined) {
-      const h = f.type === FRAME_HEADER ? parseContentHeader(f.payload) : undefined;
+      const h = f.type === FRAME_HEADER ? this.repeats.header(f.payload) : undefined;
       // RabbitMQ takes a header with a nonzero weight for some other kind of frame
       if (h === undefined || h.weight !== 0) throw unexpectedFrame("expected content header for class 60, got non content header frame instead").inMethod(60, 40);
       if (h.classId !== 60) throw unexpectedFrame(`expected content header for class 60, got one for class ${h.classId} instead`).inMethod(60, 40);
@@ -94,17 +97,20 @@ export class Channel {
       const max = this.conn.broker.node.limits.maxMessageSize;
       if (h.bodySize > max) {
         this.pending = undefined;
-        return this.failChannel(preconditionFailed(messageTooLargeText(h.bodySize, max)).inMethod(60, 40));
+        // the size as announced: past 2^53 only the u64 on the wire is exact
+        const size = h.bodySize > Number.MAX_SAFE_INTEGER ? f.payload.readBigUInt64BE(4) : h.bodySize;
+        return this.failChannel(preconditionFailed(messageTooLargeText(size, max)).inMethod(60, 40));
       }
     } else {
       if (f.type !== FRAME_BODY) throw unexpectedFrame("expected content body, got non content body frame instead").inMethod(60, 40);
-      p.chunks.push(Buffer.from(f.payload));
+      // a view for now: the body is copied out once complete, so no stored message pins a socket chunk
+      p.chunks.push(f.payload);
       p.received += f.payload.length;
       if (p.received > p.header.bodySize) throw unexpectedFrame("content body exceeds the size in its header").inMethod(60, 40);
     }
     if (p.received < p.header.bodySize) return;
     this.pending = undefined;
-    const body = p.chunks.length === 1 ? p.chunks[0]! : Buffer.concat(p.chunks, p.received);
+    const body = copyBody(p.chunks, p.received);
     try {
       completePublish(this, p.publish, p.header.properties, body);
     } catch (e) {
@@ -157,17 +163,9 @@ export class Channel {
   deliver(c: ChannelConsumer, queue: Queue, qm: QueuedMessage): void {
     const tag = this.nextTag++;
     const msg = qm.message;
-    const out = this.conn.output;
-    out.method(this.id, "basic.deliver", {
-      consumerTag: c.tag,
-      deliveryTag: tag,
-      redelivered: qm.redelivered,
-      exchange: msg.exchange,
-      routingKey: msg.routingKey,
-    });
-    out.content(this.id, 60, msg.properties, msg.body);
+    this.conn.output.deliver(this.id, c.encodedTag, tag, qm.redelivered, msg.exchange, msg.routingKey, msg.properties, msg.body);
     recordDeliver(this.stats, this.conn.vhost!, queue, qm, c.noAck);
-    if (c.noAck) return;
+    if (c.noAck) return queue.settle(qm);
     this.unacked.set(tag, { queue, qm, consumer: c });
     c.unacked++;
     this.consumerUnacked++;

@@ -1,6 +1,8 @@
 import type { ConfirmSelect } from "../../protocol/index.js";
 import { preconditionFailed } from "../errors.js";
 import type { Channel } from "./channel.js";
+import { afterStored, storeMark } from "./durable-confirms.js";
+import { vhostOf } from "./resolve.js";
 
 export function confirmSelect(ch: Channel, a: ConfirmSelect): void {
   if (ch.tx !== undefined) throw preconditionFailed("cannot switch from tx to confirm mode");
@@ -19,8 +21,11 @@ export function txCommit(ch: Channel): void {
   if (ch.tx === undefined) throw preconditionFailed("channel is not transactional");
   const actions = ch.tx;
   ch.tx = [];
+  const vhost = vhostOf(ch);
+  const mark = storeMark(vhost);
   for (const run of actions) run();
-  ch.conn.output.method(ch.id, "tx.commit-ok", {});
+  // persistent messages the commit stored are on disk before commit-ok
+  afterStored(ch, vhost, mark, () => ch.conn.output.method(ch.id, "tx.commit-ok", {}));
 }
 
 export function txRollback(ch: Channel): void {

@@ -15,6 +15,7 @@ import {
 } from "../../protocol/index.js";
 import type { LoginUser } from "../auth/users.js";
 import type { Broker } from "../broker.js";
+import type { FlowPublisher, PublisherFlow } from "../queue/publisher-flow.js";
 import { AmqpError, unexpectedFrame } from "../errors.js";
 import type { Vhost } from "../vhost/vhost.js";
 import { blockPublisher } from "./blocking.js";
@@ -32,7 +33,7 @@ const CLOSE_TIMEOUT_MS = 3_000;
 const SILENT_CLOSE_DELAY_MS = 3_000;
 
 /** One client connection: the frame loop, channel table, heartbeats and close handshake. */
-export class Connection {
+export class Connection implements FlowPublisher {
   state: ConnectionState = "header";
   readonly output: Output;
   readonly channels = new Map<number, Channel>();
@@ -49,6 +50,9 @@ export class Connection {
   readonly heartbeat: Heartbeat;
   /** Set while a resource alarm blocks this publisher (blocking.ts): its frames wait unread. */
   publishBlock: { readonly notified: boolean } | undefined;
+  /** Queue flow control holds this publisher (publisher-flow.ts): its frames wait unread, as under publishBlock. */
+  flowHeld = false;
+  private flowHolds: Set<PublisherFlow> | undefined;
   private header = Buffer.alloc(0);
   private timer: NodeJS.Timeout | undefined;
 
@@ -118,7 +122,12 @@ export class Connection {
     this.heartbeat.received();
     this.output.traffic.received(chunk.length);
     if (this.state === "closed") return;
-    if (this.publishBlock !== undefined) return void this.splitter.push(chunk);
+    if (this.publishBlock !== undefined || this.flowHeld) {
+      this.splitter.push(chunk);
+      // whoever resumed the socket (a drain, an alarm clearing), this connection still waits
+      if (!this.socket.isPaused()) this.socket.pause();
+      return;
+    }
     if (this.state === "header") {
       this.header = Buffer.concat([this.header, chunk]);
       const check = checkProtocolHeader(this.header);
@@ -144,7 +153,7 @@ export class Connection {
       for (let f = this.splitter.next(); f !== undefined; f = this.splitter.next()) {
         this.onFrame(f);
         // onFrame may have ended the connection, or blocked it as a publisher
-        if ((this.state as ConnectionState) === "closed" || this.publishBlock !== undefined) break;
+        if ((this.state as ConnectionState) === "closed" || this.publishBlock !== undefined || this.flowHeld) break;
       }
     } catch (e) {
       this.splitter.reset();
@@ -178,6 +187,47 @@ export class Connection {
     openChannel(this, f);
   }
 
+  /**
+   * A queue it published to has a backlog its consumers are working through: stop reading until every such queue
+   * lets go. Refused for a connection that consumes with acks, whose unread acks may be what that queue waits for.
+   */
+  flowHold(flow: PublisherFlow): boolean {
+    if (this.state === "closed" || this.consumesWithAcks()) return false;
+    (this.flowHolds ??= new Set()).add(flow);
+    if (!this.flowHeld) {
+      this.flowHeld = true;
+      this.output.flowHold = true;
+      this.socket.pause();
+      // its heartbeats wait unread in the socket meanwhile
+      this.heartbeat.monitorPaused = true;
+    }
+    return true;
+  }
+
+  flowRelease(flow: PublisherFlow): void {
+    const holds = this.flowHolds;
+    if (holds === undefined || !holds.delete(flow) || holds.size > 0 || !this.flowHeld) return;
+    this.flowHeld = false;
+    this.output.flowHold = false;
+    if (this.publishBlock === undefined) this.heartbeat.monitorPaused = false;
+    // not from inside the queue's dispatch: frames that waited run on a fresh stack, after this turn's writes
+    setImmediate(() => this.resumeReading());
+  }
+
+  private resumeReading(): void {
+    if (this.state === "closed" || this.flowHeld || this.publishBlock !== undefined) return;
+    if (!this.output.holdReading) this.socket.resume();
+    this.processFrames();
+  }
+
+  private consumesWithAcks(): boolean {
+    for (const ch of this.channels.values()) {
+      if (ch.unacked.size > 0) return true;
+      for (const c of ch.consumers.values()) if (!c.noAck) return true;
+    }
+    return false;
+  }
+
   /** Back-pressure eased: let queues deliver to this connection's consumers again. */
   private resumeDeliveries(): void {
     for (const ch of this.channels.values()) ch.kickConsumers();
@@ -193,6 +243,8 @@ export class Connection {
     clearTimeout(this.timer);
     this.heartbeat.stop();
     this.splitter.reset();
+    for (const flow of this.flowHolds ?? []) flow.forget(this);
+    this.flowHolds = undefined;
     this.releaseChannels();
     const vhost = this.vhost;
     if (vhost !== undefined) {

@@ -1,5 +1,8 @@
 import type { Socket } from "node:net";
 import {
+  FRAME_BODY,
+  FRAME_END,
+  FRAME_METHOD,
   HEARTBEAT_FRAME,
   type MethodArgs,
   type MethodName,
@@ -25,6 +28,8 @@ export class Output {
   sentSinceTick = false;
   /** Reading stays paused after a drain while a resource alarm blocks this publisher (blocking.ts). */
   holdReading = false;
+  /** Reading stays paused after a drain while queue flow control holds this publisher (Connection.flowHold). */
+  flowHold = false;
   frameMax = 4096;
 
   constructor(
@@ -49,8 +54,42 @@ export class Output {
 
   content(channel: number, classId: number, properties: Properties, body: Buffer): void {
     writeContentHeaderFrame(this.w, channel, classId, body.length, properties);
-    writeBodyFrames(this.w, channel, body, this.frameMax);
+    this.body(channel, body);
     this.schedule();
+  }
+
+  /**
+   * basic.deliver and its content: the frames method() and content() would write, encoded by hand because this
+   * runs once per message. consumerTag is the tag already encoded as a shortstr (ChannelConsumer keeps it).
+   */
+  deliver(channel: number, consumerTag: Buffer, deliveryTag: number, redelivered: boolean, exchange: string, routingKey: string, properties: Properties, body: Buffer): void {
+    const w = this.w;
+    w.octet(FRAME_METHOD);
+    w.short(channel);
+    const mark = w.reserveLong();
+    w.long(0x003c003c); // class 60 (basic), method 60 (deliver)
+    w.bytes(consumerTag);
+    w.longlong(deliveryTag);
+    w.octet(redelivered ? 1 : 0);
+    w.shortstr(exchange);
+    w.shortstr(routingKey);
+    w.patchLength(mark);
+    w.octet(FRAME_END);
+    writeContentHeaderFrame(w, channel, 60, body.length, properties);
+    this.body(channel, body);
+    this.schedule();
+  }
+
+  /** Body frames; a body that fits one frame is written as it is, without slicing it first. */
+  private body(channel: number, body: Buffer): void {
+    const n = body.length;
+    if (n === 0 || (this.frameMax > 0 && n > this.frameMax - 8)) return writeBodyFrames(this.w, channel, body, this.frameMax);
+    const w = this.w;
+    w.octet(FRAME_BODY);
+    w.short(channel);
+    w.long(n);
+    w.bytes(body);
+    w.octet(FRAME_END);
   }
 
   raw(bytes: Uint8Array): void {
@@ -88,7 +127,7 @@ export class Output {
 
   private drained(): void {
     if (this.socket.destroyed) return;
-    if (this.socket.isPaused() && !this.holdReading) this.socket.resume();
+    if (this.socket.isPaused() && !this.holdReading && !this.flowHold) this.socket.resume();
     if (!this.waiting) return;
     this.waiting = false;
     this.onDrain();

@@ -5,7 +5,8 @@ import { authorizePublish } from "./authorize.js";
 import type { Channel } from "./channel.js";
 import { deliverReplies, withReplyAddress } from "./direct-reply-to.js";
 import { requireExchange, vhostOf } from "./resolve.js";
-import { recordConfirm, recordPublish } from "../stats/record.js";
+import { recordPublish } from "../stats/record.js";
+import { confirmPublish, storeMark } from "./durable-confirms.js";
 import { recordTxPublish } from "../stats/tx-stats.js";
 
 /** RabbitMQ's longest TTL: 10 years in milliseconds. */
@@ -72,12 +73,16 @@ export function completePublish(ch: Channel, a: BasicPublish, props: Properties,
   checkExpiration(replyable);
   const { routing, properties } = routingOf(a.routingKey, replyable);
   const keys = routing.routingKeys;
-  const message: Message = { exchange: a.exchange, routingKey: a.routingKey, routingKeys: keys.length > 1 ? keys : undefined, properties, body };
+  // the exchange's own name and the channel's last key: strings that outlive this publish anyway
+  const message: Message = { exchange: x.name, routingKey: ch.repeats.routingKey(a.routingKey), routingKeys: keys.length > 1 ? keys : undefined, properties, body };
   let refused = false;
   const deliver = (): void => {
     const queues = vhost.route(x, routing);
     // a queue at its x-max-length with reject-publish refuses the message: the publisher gets a nack
-    for (const q of queues) if (!q.enqueue(message)) refused = true;
+    for (const q of queues) {
+      if (!q.enqueue(message)) refused = true;
+      q.holdPublisher(ch.conn);
+    }
     recordPublish(ch.stats, vhost, x, queues, a.mandatory ? "returned" : "dropped");
     if (x.name === "") deliverReplies(ch.conn.broker, keys, message);
     if (queues.size === 0 && a.mandatory) {
@@ -91,13 +96,8 @@ export function completePublish(ch: Channel, a: BasicPublish, props: Properties,
     recordTxPublish(ch.tx);
     return void ch.tx.push(deliver);
   }
+  const mark = storeMark(vhost);
   deliver();
-  // in-memory queues take the message at once, so the confirm can follow immediately
-  if (!ch.confirm) return;
-  const deliveryTag = ++ch.publishSeq;
-  if (refused) ch.conn.output.method(ch.id, "basic.nack", { deliveryTag, multiple: false, requeue: false });
-  else {
-    recordConfirm(ch.stats, vhost);
-    ch.conn.output.method(ch.id, "basic.ack", { deliveryTag, multiple: false });
-  }
+  // in-memory queues take the message at once; a stored one is confirmed once on disk (durable-confirms.ts)
+  if (ch.confirm) confirmPublish(ch, vhost, ++ch.publishSeq, !refused, storeMark(vhost) !== mark);
 }

@@ -2,7 +2,7 @@
 import { compilePermission } from "../auth/permissions.js";
 import { DEFAULT_HASHING_ALGORITHM, decodeStrictBase64 } from "../auth/password-hash.js";
 import { InvalidRegexError } from "../auth/regex.js";
-import { isUserLimitName, type UserLimitName } from "../auth/user-limits.js";
+import { isUserLimitName, type UserLimitName, type UserLimitValue } from "../auth/user-limits.js";
 import { isInteger, validateProplist, validationFailed } from "../parameters/validation.js";
 import { parseTags } from "../management/controllers/vhosts.js";
 import type { Credentials, Expected, Plan, UserChange } from "./plan.js";
@@ -18,7 +18,7 @@ const USER_LIMIT_CONSTRAINTS = [
 const strip = (s: string): string => s.replace(/^ +| +$/g, "");
 
 /** A user's tags as put_user reads them: a list (each stripped) or "a, b" (split on commas, empty pieces dropped). */
-function userTags(tags: string | readonly (string | number)[] | undefined, administrator: unknown): string[] {
+function userTags(tags: string | readonly (string | number | bigint)[] | undefined, administrator: unknown): string[] {
   if (Array.isArray(tags)) return tags.map((t) => strip(String(t)));
   if (typeof tags === "string") return tags.split(",").filter((t) => t !== "").map(strip);
   // the pre-3.0 flag, read only when there are no tags
@@ -37,7 +37,7 @@ function userLimits(raw: unknown): UserChange["limits"] {
   if (raw === undefined) return undefined;
   const problems = validateProplist("user-limits", USER_LIMIT_CONSTRAINTS, raw as never);
   if (problems.length > 0) throw rejected(validationFailed(problems));
-  return Array.isArray(raw) ? [] : Object.entries(raw as Record<string, number>).filter((e): e is [UserLimitName, number] => isUserLimitName(e[0]));
+  return Array.isArray(raw) ? [] : Object.entries(raw as Record<string, UserLimitValue>).filter((e): e is [UserLimitName, UserLimitValue] => isUserLimitName(e[0]));
 }
 
 function credentials(u: { password?: string | undefined; password_hash?: string | undefined; hashing_algorithm?: string | undefined }, file: DefinitionsFile): Credentials {

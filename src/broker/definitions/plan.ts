@@ -3,7 +3,7 @@
 // changes nothing, where RabbitMQ would have applied the categories before the failing one.
 import type { Permission } from "../auth/permissions.js";
 import type { TopicPermission } from "../auth/topic-permissions.js";
-import type { UserLimitName } from "../auth/user-limits.js";
+import type { UserLimitName, UserLimitValue } from "../auth/user-limits.js";
 import type { Broker } from "../broker.js";
 import type { Json } from "../parameters/json.js";
 import type { BindingSpec } from "../vhost/bind.js";
@@ -22,7 +22,7 @@ export interface UserChange {
   readonly credentials: Credentials;
   readonly tags: readonly string[];
   /** Merged into the user's limits; undefined leaves them as they are. */
-  readonly limits: readonly (readonly [UserLimitName, number])[] | undefined;
+  readonly limits: readonly (readonly [UserLimitName, UserLimitValue])[] | undefined;
 }
 
 export interface VhostChange {

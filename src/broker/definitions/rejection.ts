@@ -3,6 +3,7 @@
 // rejection carries both renderings.
 import { replyName } from "../../protocol/index.js";
 import type { AmqpError } from "../errors.js";
+import { jsonText } from "../json/json-text.js";
 import { bin, formatTerm, list, num } from "../parameters/erlang-term.js";
 
 /** An Erlang string (a list of character codes) as JSON: RabbitMQ's encoder writes it as a list of numbers. */
@@ -14,7 +15,7 @@ export class DefinitionsRejected extends Error {
     readonly full: unknown,
     readonly perVhost: unknown = full,
   ) {
-    super(typeof full === "string" ? full : JSON.stringify(full));
+    super(typeof full === "string" ? full : jsonText(full));
     this.name = "DefinitionsRejected";
   }
 }

@@ -2,6 +2,7 @@
 // the way (RabbitMQ ignores them, and newer exports carry more), and entries that are not objects are skipped as
 // RabbitMQ skips them. A wrong type is a 400 naming the entry and field, where RabbitMQ's node would crash.
 import { z } from "zod";
+import { ErlangFloat, FLOATS_AS_NUMBERS, isJsonNumber } from "../json/json-value.js";
 import { rejected } from "./rejection.js";
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -13,7 +14,7 @@ export const UserEntry = z.looseObject({
   password: z.string().optional(),
   password_hash: z.string().optional(),
   hashing_algorithm: z.string().optional(),
-  tags: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).optional(),
+  tags: z.union([z.string(), z.array(z.union([z.string(), z.number(), z.bigint()]))]).optional(),
   administrator: z.unknown().optional(),
   limits: objectOrEmpty.optional(),
 });
@@ -73,7 +74,7 @@ export type Category = (typeof CATEGORIES)[number];
 /** The file's categories, each a list of raw entries (absent means none). */
 export type DefinitionsFile = Readonly<Record<Category, readonly unknown[]>> & { readonly rabbitmq_version?: unknown; readonly rabbit_version?: unknown };
 
-const isEntry = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isEntry = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof ErlangFloat);
 
 const issueText = (where: string, e: z.ZodError): string => {
   const issue = e.issues[0];
@@ -90,7 +91,7 @@ export function readFile(decoded: unknown, read: readonly Category[] = CATEGORIE
   const out: Record<string, unknown> = { rabbitmq_version: decoded.rabbitmq_version, rabbit_version: decoded.rabbit_version };
   for (const c of CATEGORIES) {
     const list = read.includes(c) ? decoded[c] : undefined;
-    if (list !== undefined && !Array.isArray(list)) throw rejected(`${c}: Invalid input: expected array, received ${typeof list === "object" ? (list === null ? "null" : "object") : typeof list}`);
+    if (list !== undefined && !Array.isArray(list)) throw rejected(`${c}: Invalid input: expected array, received ${isJsonNumber(list) ? "number" : typeof list === "object" ? (list === null ? "null" : "object") : typeof list}`);
     out[c] = list ?? [];
   }
   return out as DefinitionsFile;
@@ -107,7 +108,7 @@ export function entriesOf(file: DefinitionsFile, c: Category): [index: number, e
 
 /** One entry through its schema; a mismatch is a 400 such as "queues.3.durable: Invalid input: expected boolean, received undefined". */
 export function parseEntry<S extends z.ZodType>(schema: S, c: Category, index: number, entry: unknown): z.infer<S> {
-  const r = schema.safeParse(entry);
+  const r = schema.safeParse(entry, FLOATS_AS_NUMBERS);
   if (!r.success) throw rejected(issueText(`${c}.${index}`, r.error));
   return r.data;
 }

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { InvalidRegexError } from "../auth/regex.js";
+import { FLOATS_AS_NUMBERS, isJsonNumber } from "../json/json-value.js";
+import { formatTerm, fromJson } from "../parameters/erlang-term.js";
 import { badRequest, HttpError, keysMissing, objectNotFound } from "./http-error.js";
 import { listReply } from "./listing.js";
 import { found, requireVhost } from "./lookup.js";
@@ -9,7 +11,8 @@ import { created, noContent, type Reply, type RequestContext, type Route } from 
 export function objectBody(ctx: RequestContext): Record<string, unknown> {
   const b = ctx.body;
   if (b === undefined) return {};
-  if (b === null || typeof b !== "object" || Array.isArray(b)) throw badRequest("not_json");
+  // a float arrives as an object (ErlangFloat) but is no body
+  if (b === null || typeof b !== "object" || Array.isArray(b) || isJsonNumber(b)) throw badRequest("not_json");
   return b as Record<string, unknown>;
 }
 
@@ -21,7 +24,7 @@ export function requireKeys(body: Record<string, unknown>, keys: readonly string
 
 /** Validates a body with zod; a wrong type is a 400 naming the field (RabbitMQ itself crashes with an empty 500 there). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const r = schema.safeParse(body);
+  const r = schema.safeParse(body, FLOATS_AS_NUMBERS);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const where = issue?.path.join(".") ?? "";
@@ -93,7 +96,7 @@ export function putPatterns<S extends z.ZodType>(
 export function erlangTerm(v: unknown): string {
   if (v === null) return "null";
   if (typeof v === "boolean") return String(v);
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : erlangFloat(v);
+  if (isJsonNumber(v)) return formatTerm(fromJson(v));
   if (typeof v === "string") return erlangBinary(v);
   if (Array.isArray(v)) return `[${v.map(erlangTerm).join(",")}]`;
   if (typeof v === "object") {
@@ -106,20 +109,6 @@ export function erlangTerm(v: unknown): string {
 function erlangBinary(s: string): string {
   if (/^[\x20-\x7e]*$/.test(s)) return `<<"${s.replace(/[\\"]/g, "\\$&")}">>`;
   return `<<${codes(s).join(",")}>>`;
-}
-
-/** Erlang's shortest float form: the fewest digits that read back, in plain or e-notation, whichever is shorter. */
-export function erlangFloat(x: number): string {
-  const sign = x < 0 ? "-" : "";
-  const [mantissa, exponent] = Math.abs(x).toExponential().split("e") as [string, string];
-  const digits = mantissa.replace(".", "");
-  const exp = Number(exponent);
-  const scientific = `${sign}${digits[0]}.${digits.slice(1) || "0"}e${exp}`;
-  const plain =
-    exp >= 0
-      ? `${sign}${digits.slice(0, exp + 1).padEnd(exp + 1, "0")}.${digits.slice(exp + 1) || "0"}`
-      : `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  return plain.length <= scientific.length ? plain : scientific;
 }
 
 /** Erlang compares binaries byte by byte. */

@@ -1,6 +1,7 @@
 // The management API's JSON for AMQP data, as RabbitMQ writes and reads it: field tables (arguments,
 // headers, client_properties) and a message's basic properties.
 import { type BasicProperties, field, type FieldTable, type FieldValue, Properties } from "../../protocol/index.js";
+import { ErlangFloat, isJsonInteger } from "../json/json-value.js";
 import { badRequest, HttpError } from "./http-error.js";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -21,8 +22,8 @@ function utf8Safe(b: Buffer): string {
   return `Not UTF-8, base64 is: ${b.toString("base64").replace(/(.{76})(?=.)/g, "$1\n")}`;
 }
 
-/** JSON has no 64-bit integers: beyond 2^53 the nearest double is the best JSON.stringify can send. */
-const exactNumber = (v: bigint): number => Number(v);
+/** A 64-bit integer for the JSON encoder: a number while exact, else the bigint it writes out in full. */
+const exactNumber = (v: bigint): number | bigint => (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
 
 export function fieldValueToJson(v: FieldValue): unknown {
   switch (v.type) {
@@ -31,8 +32,10 @@ export function fieldValueToJson(v: FieldValue): unknown {
     case "l":
     case "L":
     case "T": return exactNumber(v.value);
-    // RabbitMQ prints {Scale, Value} as the float "Scale.Value"
-    case "D": return Number(`${v.value.scale}.${v.value.value}`);
+    case "f":
+    case "d": return new ErlangFloat(v.value);
+    // RabbitMQ prints {Scale, Value} as the float "Scale.Value" ({0, 5} is 0.5)
+    case "D": return new ErlangFloat(Number(`${v.value.scale}.${v.value.value}`));
     case "A": return v.value.map(fieldValueToJson);
     case "F": return tableToJson(v.value);
     case "V": return null;
@@ -55,10 +58,12 @@ function define(o: Record<string, unknown>, k: string, v: unknown): void {
 
 export const byteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-/** A request's JSON value as RabbitMQ types it: strings longstr, integers long, other numbers double, booleans bool. */
+/** A request's JSON value as RabbitMQ types it: strings longstr, integers long (any size), floats double, booleans bool. */
 function jsonToFieldValue(v: unknown): FieldValue {
   if (typeof v === "string") return field.longstr(v);
-  if (typeof v === "number") return Number.isInteger(v) ? field.long(BigInt(v)) : field.double(v);
+  if (isJsonInteger(v)) return field.long(v);
+  if (typeof v === "number") return field.double(v);
+  if (v instanceof ErlangFloat) return field.double(v.value);
   if (typeof v === "boolean") return field.bool(v);
   if (v === null) throw badRequest("null_not_allowed");
   if (Array.isArray(v)) return field.array(v.map(jsonToFieldValue));
@@ -72,7 +77,7 @@ function jsonToFieldValue(v: unknown): FieldValue {
  */
 export function jsonToTable(v: unknown): FieldTable {
   if (v === undefined || (Array.isArray(v) && v.length === 0)) return new Map();
-  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new HttpError(500, undefined);
+  if (v === null || typeof v !== "object" || Array.isArray(v) || v instanceof ErlangFloat) throw new HttpError(500, undefined);
   const out = new Map<string, FieldValue>();
   for (const k of Object.keys(v).sort(byteOrder)) out.set(k, jsonToFieldValue((v as Record<string, unknown>)[k]));
   return out;
@@ -118,9 +123,10 @@ export function jsonToProperties(o: Record<string, unknown>): Properties {
     if (api === "headers") {
       props.headers = jsonToTable(v);
     } else if (INTEGER_PROPERTIES.has(api)) {
-      if (typeof v !== "number" || !Number.isInteger(v)) throw badRequest(["not_int", api]);
+      // 2.0 is a float, and not an integer, to RabbitMQ's decoder
+      if (!isJsonInteger(v)) throw badRequest(["not_int", api]);
       if (api === "timestamp") props.timestamp = BigInt(v);
-      else (props as Record<string, unknown>)[prop] = v;
+      else (props as Record<string, unknown>)[prop] = Number(v);
     } else {
       if (typeof v !== "string") throw badRequest(["not_string", api]);
       (props as Record<string, unknown>)[prop] = v;

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from "node:http";
+import { parseJsonText } from "../json/json-parse.js";
+import type { JsonValue } from "../json/json-value.js";
 import { badRequest, HttpError } from "./http-error.js";
 
 /** Largest request body accepted; definitions files are the big ones. */
@@ -18,12 +20,12 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks);
 }
 
-/** JSON from a body; an empty body is undefined, anything unparsable RabbitMQ's not_json. */
-export function parseJson(raw: Buffer, notJsonReason = "not_json"): unknown {
+/** JSON from a body, numbers kept as RabbitMQ decodes them; an empty body is undefined, anything unparsable RabbitMQ's not_json. */
+export function parseJson(raw: Buffer, notJsonReason = "not_json"): JsonValue | undefined {
   const text = raw.toString("utf8").trim();
   if (text === "") return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonText(text);
   } catch {
     throw badRequest(notJsonReason);
   }

@@ -1,3 +1,5 @@
+import { jsonText } from "../json/json-text.js";
+import { ErlangFloat, numberOf } from "../json/json-value.js";
 import { badRequest, HttpError } from "./http-error.js";
 import type { Reply, RequestContext } from "./route.js";
 
@@ -76,9 +78,12 @@ function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === undefined || a === null) return -1;
   if (b === undefined || b === null) return 1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  const sa = typeof a === "string" ? a : JSON.stringify(a);
-  const sb = typeof b === "string" ? b : JSON.stringify(b);
+  // numbers by value, 1.5 and 2^64 among them
+  const na = numberOf(a);
+  const nb = numberOf(b);
+  if (na !== undefined && nb !== undefined) return na - nb;
+  const sa = typeof a === "string" ? a : jsonText(a) ?? "";
+  const sb = typeof b === "string" ? b : jsonText(b) ?? "";
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
@@ -89,6 +94,9 @@ export function projectColumns<T extends Record<string, unknown>>(rows: readonly
   return rows.map((r) => projectOne(r, paths));
 }
 
+/** A JSON object: not null, an array, or a float's wrapper. */
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof ErlangFloat);
+
 export function projectOne(r: Record<string, unknown>, paths: readonly string[][]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const path of paths) {
@@ -96,10 +104,10 @@ export function projectOne(r: Record<string, unknown>, paths: readonly string[][
     if (!(head in r)) continue;
     const v = r[head];
     if (rest.length === 0) out[head] = v;
-    else if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    else if (isMap(v)) {
       const prev = out[head];
-      const sub = projectOne(v as Record<string, unknown>, [rest]);
-      out[head] = { ...(prev !== null && typeof prev === "object" && !Array.isArray(prev) ? prev : {}), ...sub };
+      const sub = projectOne(v, [rest]);
+      out[head] = { ...(isMap(prev) ? prev : {}), ...sub };
     } else out[head] = [];
   }
   return inOrderOf(out, r);
@@ -112,8 +120,7 @@ function inOrderOf(out: Record<string, unknown>, model: Record<string, unknown>)
     if (!(k in out)) continue;
     const v = out[k];
     const m = model[k];
-    const nested = v !== null && typeof v === "object" && !Array.isArray(v) && m !== null && typeof m === "object" && !Array.isArray(m);
-    ordered[k] = nested ? inOrderOf(v as Record<string, unknown>, m as Record<string, unknown>) : v;
+    ordered[k] = isMap(v) && isMap(m) ? inOrderOf(v, m) : v;
   }
   return ordered;
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Broker } from "../broker.js";
+import { jsonText } from "../json/json-text.js";
 import { authenticate } from "./auth.js";
 import { parseJson, readBody } from "./body.js";
 import { CONTROLLERS } from "./controllers/index.js";
@@ -66,7 +67,8 @@ function send(res: ServerResponse, req: IncomingMessage, reply: Reply): void {
     res.end();
     return;
   }
-  const text = JSON.stringify(reply.json);
+  // floats as Erlang writes them (1.0, 1.0e3) and integers exact, as RabbitMQ's encoder sends them
+  const text = jsonText(reply.json) ?? "null";
   res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) });
   res.end(req.method === "HEAD" ? undefined : text);
 }

@@ -45,7 +45,7 @@ export function resolveLimits(options: Partial<NodeLimits>): NodeLimits {
 }
 
 /** RabbitMQ words the refusal differently when the limit is its built-in cap rather than a configured one. */
-export function messageTooLargeText(size: number, max: number): string {
+export function messageTooLargeText(size: number | bigint, max: number): string {
   return `message size ${size} is larger than ${max === MAX_MESSAGE_SIZE_CAP ? "" : "configured "}max size ${max}`;
 }
 

@@ -1,4 +1,5 @@
 // The runtime-parameter components a broker without plugins knows, and RabbitMQ's set/clear flow over them.
+import { jsonText } from "../json/json-text.js";
 import { reapplyPolicies } from "../policy/apply.js";
 import { type PolicyKind, policyProblems } from "../policy/policy.js";
 import type { Vhost } from "../vhost/vhost.js";
@@ -50,7 +51,7 @@ export function setAny(vhost: Vhost, component: string, name: string, value: Jso
   const problems = c.validate(name, value);
   if (problems.length > 0) throw new ParameterRejected(validationFailed(problems));
   const old = vhost.parameters.put(component, name, value);
-  if (JSON.stringify(old) !== JSON.stringify(value)) c.changed(vhost, name);
+  if (old === undefined || jsonText(old) !== jsonText(value)) c.changed(vhost, name);
 }
 
 /** A change through the parameters API, which refuses to touch policies. */

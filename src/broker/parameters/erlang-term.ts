@@ -1,10 +1,13 @@
 // RabbitMQ words validation errors with Erlang's ~p, so a JSON value comes back as the term its decoder made
 // (<<"x">>, #{<<"k">> => 1}, [{<<"k">>,1}]), laid out the way io_lib_pretty lays it out at 80 columns.
+import { erlangFloatText } from "../json/json-text.js";
+import { ErlangFloat } from "../json/json-value.js";
 
 /** An Erlang term as RabbitMQ holds a decoded JSON value: strings are binaries, objects maps, arrays lists, null/true/false atoms. */
 export type Term =
   | { readonly t: "bin"; readonly v: string }
-  | { readonly t: "num"; readonly v: number }
+  | { readonly t: "num"; readonly v: number | bigint }
+  | { readonly t: "float"; readonly v: number }
   | { readonly t: "atom"; readonly v: string }
   | { readonly t: "list"; readonly v: readonly Term[] }
   | { readonly t: "tuple"; readonly v: readonly Term[] }
@@ -12,7 +15,8 @@ export type Term =
 
 export const bin = (v: string): Term => ({ t: "bin", v });
 export const atom = (v: string): Term => ({ t: "atom", v });
-export const num = (v: number): Term => ({ t: "num", v });
+/** An integer; a JS number beyond the exact integers (a fraction, or past 2^53) is a float. */
+export const num = (v: number | bigint): Term => (typeof v === "number" && !Number.isSafeInteger(v) ? { t: "float", v } : { t: "num", v });
 export const list = (v: readonly Term[]): Term => ({ t: "list", v });
 export const tuple = (...v: Term[]): Term => ({ t: "tuple", v });
 
@@ -20,7 +24,8 @@ export const tuple = (...v: Term[]): Term => ({ t: "tuple", v });
 export function fromJson(value: unknown): Term {
   if (value === null || value === undefined) return atom(value === null ? "null" : "undefined");
   if (typeof value === "boolean") return atom(String(value));
-  if (typeof value === "number") return num(value);
+  if (typeof value === "number" || typeof value === "bigint") return num(value);
+  if (value instanceof ErlangFloat) return { t: "float", v: value.value };
   if (typeof value === "string") return bin(value);
   if (Array.isArray(value)) return list(value.map(fromJson));
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareBinaries(a, b));
@@ -57,6 +62,8 @@ function layout(term: Term): Node {
   switch (term.t) {
     case "num":
       return atomic(formatNumber(term.v));
+    case "float":
+      return atomic(erlangFloatText(term.v));
     case "atom":
       return atomic(term.v);
     case "bin":
@@ -165,15 +172,10 @@ function ppPair(p: Node, col: number, ind: string, ld: number, w: number, max: n
   return { text: `${pp(k, col, ind, ld, w, max)} =>\n${vind}${pp(v, col + 4, vind, ld, 0, max)}`, width: LINE };
 }
 
-/** Integers as they are; floats in Erlang's shortest form (1.5, 1.0e-5), whichever of plain or scientific is shorter. */
-export function formatNumber(n: number): string {
-  if (Number.isSafeInteger(n)) return String(n);
-  const [mantissa, exp] = n.toExponential().split("e") as [string, string];
-  const sci = `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}e${Number(exp)}`;
-  let plain = String(n);
-  if (plain.includes("e")) return sci;
-  if (!plain.includes(".")) plain += ".0";
-  return sci.length < plain.length ? sci : plain;
+/** Integers in full; any other JS number in Erlang's shortest float form (1.5, 1.0e-5). */
+export function formatNumber(n: number | bigint): string {
+  if (typeof n === "bigint" || Number.isSafeInteger(n)) return String(n);
+  return erlangFloatText(n);
 }
 
 /** Latin-1 characters ~p prints as text rather than as numbers. */
@@ -201,7 +203,7 @@ function printableChars(items: readonly Term[]): number[] | undefined {
   if (items.length === 0) return undefined;
   const codes: number[] = [];
   for (const it of items) {
-    if (it.t !== "num" || !Number.isInteger(it.v) || !isPrintable(it.v)) return undefined;
+    if (it.t !== "num" || typeof it.v !== "number" || !Number.isInteger(it.v) || !isPrintable(it.v)) return undefined;
     codes.push(it.v);
   }
   return codes;

@@ -1,9 +1,11 @@
+import { ErlangFloat, type JsonValue } from "../json/json-value.js";
 import { compareBinaries } from "./erlang-term.js";
 
-/** A decoded JSON value as parameters store it; object key order is the order RabbitMQ holds the entries in. */
-export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+/** A decoded JSON value as parameters store it (floats and exact integers as given); object key order is the order RabbitMQ holds the entries in. */
+export type Json = JsonValue;
 
-export const isObject = (v: unknown): v is { readonly [key: string]: Json } => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A JSON object (not an array, nor the wrapper of a float). */
+export const isObject = (v: unknown): v is { readonly [key: string]: Json } => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof ErlangFloat);
 
 /** Nested objects come back with their keys in Erlang map order, as RabbitMQ's JSON encoder writes them. */
 export function canonical(v: unknown): Json {

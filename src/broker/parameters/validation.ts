@@ -1,5 +1,6 @@
 // Validation of runtime parameter values as rabbit_parameter_validation does it, with its wording.
 import { compileRegex, InvalidRegexError } from "../auth/regex.js";
+import { isJsonInteger, isJsonNumber } from "../json/json-value.js";
 import { formatTerm, fromJson, list, num, type Term } from "./erlang-term.js";
 import { isObject, type Json } from "./json.js";
 
@@ -64,9 +65,11 @@ function itemTerm(it: Item): Term {
   return { t: "tuple", v: [{ t: "bin", v: it.key }, fromJson(it.value)] };
 }
 
-export const isNumber: Check = (key, v) => (typeof v === "number" ? undefined : withTerm(`${key} should be a number, actually was `, fromJson(v)));
+/** is_number: an integer or a float. */
+export const isNumber: Check = (key, v) => (isJsonNumber(v) ? undefined : withTerm(`${key} should be a number, actually was `, fromJson(v)));
 
-export const isInteger: Check = (key, v) => (Number.isInteger(v) ? undefined : withTerm(`${key} should be a number, actually was `, fromJson(v)));
+/** is_integer: 5 and 2^64, never 5.0. */
+export const isInteger: Check = (key, v) => (isJsonInteger(v) ? undefined : withTerm(`${key} should be a number, actually was `, fromJson(v)));
 
 /** A regular expression as Erlang's re (PCRE) compiles it; its error is {Message, Offset}. */
 export const isRegex: Check = (key, v) => {

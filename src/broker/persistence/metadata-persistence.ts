@@ -1,6 +1,7 @@
 // The subscriber that keeps the metadata store in step with the broker: domain objects report which definition
 // changed (MetadataListener), and once per microtask the records of everything reported are written as one change set.
 import type { Broker } from "../broker.js";
+import { jsonText } from "../json/json-text.js";
 import { compositeKey, type JsonValue, type MetadataChange, type MetadataKind, type MetadataStore } from "../store/index.js";
 import type { MetadataListener } from "./metadata-listener.js";
 import { allDefinitions, currentRecord, type KeyParts, USER_PART, VHOST_SCOPED } from "./metadata-records.js";
@@ -62,7 +63,7 @@ export class MetadataPersistence {
     const p = new MetadataPersistence(broker, store, log);
     if (!isFirstStart(snapshot)) restoreDefinitions(broker, snapshot, (m) => log.warning(m));
     for (const [kind, entries] of Object.entries(snapshot) as [MetadataKind, Map<string, JsonValue>][]) {
-      for (const [key, value] of entries) p.stored.set(entryId(kind, key), { kind, key, parts: partsOf(key), text: JSON.stringify(value) });
+      for (const [key, value] of entries) p.stored.set(entryId(kind, key), { kind, key, parts: partsOf(key), text: jsonText(value) });
     }
     await p.reconcile();
     p.attach();
@@ -138,7 +139,7 @@ export class MetadataPersistence {
       out.push({ op: "delete", kind, key });
       return;
     }
-    const text = JSON.stringify(value);
+    const text = jsonText(value);
     if (old?.text === text) return;
     this.stored.set(id, { kind, key, parts, text });
     out.push({ op: "put", kind, key, value });

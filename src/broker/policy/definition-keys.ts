@@ -1,4 +1,5 @@
 // The keys a policy definition may hold, checked as RabbitMQ 3.10's validator modules check them, in their order.
+import { ErlangFloat, isJsonInteger } from "../json/json-value.js";
 import { formatTerm, fromJson, list, proplist } from "../parameters/erlang-term.js";
 import { NodeCrash, showJson, withTerm } from "../parameters/validation.js";
 
@@ -10,7 +11,8 @@ interface KeyGroup {
   validate(scope: readonly Entry[]): string | undefined;
 }
 
-const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+/** is_integer within bounds: floats such as 5.0 never pass, integers of any size do. */
+const isInt = (v: unknown, min: number, max = Infinity): boolean => isJsonInteger(v) && v >= min && v <= max;
 const oneOf = (...allowed: unknown[]) => (v: unknown): boolean => allowed.includes(v);
 const STREAM_MAX_SEGMENT_SIZE = 3_000_000_000;
 const MAX_AGE_UNITS = ["Y", "M", "D", "h", "m", "s"];
@@ -65,9 +67,8 @@ const locationGroup: KeyGroup = {
   keys: ["queue-master-locator"],
   validate(scope) {
     const value = scope[0]?.[1];
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) throw new NodeCrash("a queue-master-locator object");
-    const name = typeof value === "string" ? value : JSON.stringify(value);
-    return LOCATORS.includes(name) ? undefined : `${showJson(value)} invalid queue-master-locator value`;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) throw new NodeCrash(value instanceof ErlangFloat ? "a float queue-master-locator" : "a queue-master-locator object");
+    return typeof value === "string" && LOCATORS.includes(value) ? undefined : `${showJson(value)} invalid queue-master-locator value`;
   },
 };
 

@@ -1,5 +1,6 @@
 // Policies and operator policies as RabbitMQ keeps them: runtime parameters of the "policy" and
 // "operator_policy" components whose value holds pattern, definition, priority and apply-to.
+import { isJsonNumber, numberOf } from "../json/json-value.js";
 import { formatTerm, fromJson } from "../parameters/erlang-term.js";
 import { isObject, type Json, sortedEntries } from "../parameters/json.js";
 import { type Check, type Constraint, isNumber, isRegex, NodeCrash, validateProplist, withTerm } from "../parameters/validation.js";
@@ -21,7 +22,7 @@ export interface Policy {
 const applyTo: Check = (_key, v) => {
   if (v === "all" || v === "exchanges" || v === "queues") return undefined;
   // the message formats the value with ~s, which crashes RabbitMQ's node on anything but text and atoms
-  if (typeof v === "number" || (typeof v === "object" && v !== null)) throw new NodeCrash("an apply-to that is not text");
+  if (isJsonNumber(v) || (typeof v === "object" && v !== null)) throw new NodeCrash("an apply-to that is not text");
   return `apply-to '${String(v)}' unrecognised; should be 'queues', 'exchanges' or 'all'`;
 };
 
@@ -78,7 +79,8 @@ export function toPolicy(name: string, value: Json): Policy {
     pattern,
     applyTo: v["apply-to"],
     definition: isObject(v.definition) ? v.definition : {},
-    priority: typeof v.priority === "number" ? v.priority : 0,
+    // RabbitMQ ranks by any number, 1.5 and 2^64 included
+    priority: numberOf(v.priority) ?? 0,
     regex: compiles(pattern),
   };
   parsed.set(v, p);

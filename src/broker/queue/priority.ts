@@ -42,8 +42,9 @@ export class PriorityReadyList implements Ready {
   }
 
   push(qm: QueuedMessage): void {
-    this.level(qm.priority).push(qm);
+    // counted first: the level may page the body out as it takes the message
     this.added(qm);
+    this.level(qm.priority).push(qm);
   }
 
   requeue(qm: QueuedMessage): void {

@@ -3,10 +3,12 @@ import type { Message, QueuedMessage } from "../message.js";
 import type { Vhost } from "../vhost/vhost.js";
 import type { Consumer } from "./consumer.js";
 import { type DeathReason, publishDeadLetter } from "./dead-letter.js";
+import type { DurableLog } from "./durable-log.js";
 import type { AppliedPolicy } from "./effective-args.js";
 import { IdleExpiry } from "./expiry.js";
 import { isOverLimit, wouldOverflow } from "./overflow.js";
 import { maxPriorityOf, PriorityReadyList, priorityLevel } from "./priority.js";
+import { type FlowPublisher, overFlowMark, PublisherFlow } from "./publisher-flow.js";
 import { type Ready, ReadyList } from "./ready-list.js";
 import { type QueueSettings, readSettings } from "./settings.js";
 import { type ConsumerActivity, ConsumerList } from "./single-active-consumer.js";
@@ -49,6 +51,12 @@ export class Queue {
   private readonly idle = new IdleExpiry(() => this.idleExpired());
   private seq = 0;
   private dispatching = false;
+  /** Messages handed to consumers so far: flow control's measure of progress. */
+  private deliveries = 0;
+  /** Publishers held back while consumers work through a backlog; created on the first hold. */
+  private flow: PublisherFlow | undefined;
+  /** Its persistent messages' log on a node with a message store (durable-log.ts); opened on first use. */
+  private storeLog: DurableLog | undefined;
 
   constructor(o: QueueOptions) {
     this.name = o.name;
@@ -75,6 +83,8 @@ export class Queue {
     if (!v) return;
     this.headTimer.stop();
     this.idle.stop();
+    this.flow?.releaseAll();
+    this.storeLog?.destroy();
   }
 
   get messageCount(): number {
@@ -133,16 +143,25 @@ export class Queue {
     if (this.ready.length === 0 && !this.dispatching) {
       const c = this.consumers.pick();
       if (c !== undefined) {
+        this.log?.append(qm);
+        this.deliveries++;
         c.deliver(this, qm);
         return true;
       }
     }
     // RabbitMQ drops at once what a TTL-0 queue cannot deliver and could only dead-letter nowhere
     if (s.messageTtl === 0 && s.deadLetterExchange === undefined) return true;
+    this.log?.append(qm);
     this.ready.push(qm);
     const dropped = s.overflow === "drop-head" && this.dropOverLimit();
     if (dropped || this.ready.peek() === qm) this.expireHead();
     return true;
+  }
+
+  /** After a publisher enqueued here: hold it back while consumers work through a backlog over the flow mark. */
+  holdPublisher(p: FlowPublisher): void {
+    if (this.consumers.length === 0 || !overFlowMark(this.ready.length, this.ready.byteLength)) return;
+    (this.flow ??= new PublisherFlow(() => this.deliveries)).hold(p);
   }
 
   /** Returns delivered messages to their place, flagged redelivered; their deadlines stay as they were. */
@@ -160,6 +179,33 @@ export class Queue {
   /** A consumer rejected (or nacked) a delivery without requeue: dead-letter it if the queue has somewhere to send it. */
   reject(qm: QueuedMessage): void {
     if (!this.isDeleted) this.deadLetter(qm.message, "rejected");
+    this.storeLog?.ack(qm);
+  }
+
+  /** A delivery was acked (or taken with no-ack): it leaves the queue for good. */
+  settle(qm: QueuedMessage): void {
+    this.storeLog?.ack(qm);
+  }
+
+  /** Start-up: replays what its log kept, oldest first and marked redelivered; expiry waits for the first dispatch(). */
+  recoverStored(): number {
+    const log = this.log;
+    if (log === undefined) return 0;
+    let n = 0;
+    for (const r of log.recover()) {
+      this.ready.push({ seq: ++this.seq, message: r.message, redelivered: true, expiresAt: r.expiresAt, priority: r.priority, storeRef: r.ref });
+      n++;
+    }
+    return n;
+  }
+
+  /** Its persistent messages' log, if one is open (messages_persistent counts from it). */
+  get durableLog(): DurableLog | undefined {
+    return this.storeLog;
+  }
+
+  private get log(): DurableLog | undefined {
+    return (this.storeLog ??= this.vhost.messageLogs?.open(this));
   }
 
   /** basic.get: the next live ready message, if any; counts as use for x-expires. */
@@ -168,7 +214,11 @@ export class Queue {
     this.expireHead();
     const qm = this.ready.shift();
     // get-ok's message count must not include expired messages now at the head
-    if (qm !== undefined) this.expireHead();
+    if (qm !== undefined) {
+      this.deliveries++;
+      this.expireHead();
+      this.flow?.drained(this.ready.length, this.ready.byteLength);
+    }
     return qm;
   }
 
@@ -179,7 +229,8 @@ export class Queue {
 
   purge(): number {
     this.headTimer.stop();
-    return this.ready.clear();
+    this.flow?.releaseAll();
+    return this.storeLog?.ackAll(this.ready) ?? this.ready.clear();
   }
 
   addConsumer(c: Consumer): void {
@@ -193,7 +244,11 @@ export class Queue {
   removeConsumer(c: Consumer): boolean {
     const handOver = c === this.consumers.singleActiveConsumer;
     if (!this.consumers.remove(c)) return false;
-    if (this.consumers.length === 0) this.idle.restart(this.settings.expires);
+    if (this.consumers.length === 0) {
+      this.idle.restart(this.settings.expires);
+      // nobody drains the backlog now: holding publishers would only stall them
+      this.flow?.releaseAll();
+    }
     // deferred so a closing channel's unacked messages are requeued first and reach the successor in order
     else if (handOver) queueMicrotask(() => this.dispatch());
     return true;
@@ -217,17 +272,19 @@ export class Queue {
         // an expired head goes first, so dead-lettering it cannot use up the capacity of the consumer picked next
         if (head.expiresAt !== Infinity && head.expiresAt <= clock()) {
           this.ready.shift();
-          this.deadLetter(head.message, "expired");
+          this.discard(head, "expired");
           continue;
         }
         const c = this.consumers.pick();
         if (c === undefined) break;
+        this.deliveries++;
         c.deliver(this, this.ready.shift()!);
       }
     } finally {
       this.dispatching = false;
     }
     this.expireHead();
+    this.flow?.drained(this.ready.length, this.ready.byteLength);
   }
 
   /** Expires messages whose deadline has passed from the head, then arms the timer for the new head's. */
@@ -238,7 +295,7 @@ export class Queue {
     const now = clock();
     while (head !== undefined && head.expiresAt <= now) {
       this.ready.shift();
-      this.deadLetter(head.message, "expired");
+      this.discard(head, "expired");
       head = this.ready.peek();
     }
     if (head !== undefined) this.headTimer.arm(head.expiresAt);
@@ -248,10 +305,16 @@ export class Queue {
   private dropOverLimit(): boolean {
     let dropped = false;
     while (isOverLimit(this.ready, this.settings)) {
-      this.deadLetter(this.ready.shift()!.message, "maxlen");
+      this.discard(this.ready.shift()!, "maxlen");
       dropped = true;
     }
     return dropped;
+  }
+
+  /** A ready message leaves for good: dead-lettered first, then acked, so a crash in between duplicates rather than loses it. */
+  private discard(qm: QueuedMessage, reason: DeathReason): void {
+    this.deadLetter(qm.message, reason);
+    this.storeLog?.ack(qm);
   }
 
   private deadLetter(message: Message, reason: DeathReason): void {

@@ -1,3 +1,5 @@
+import { parseJsonText } from "../json/json-parse.js";
+import { jsonText } from "../json/json-text.js";
 import { FRAME_HEADER_BYTES, sealFrame } from "./frame.js";
 import { isMetadataKind, type JsonValue, METADATA_KINDS, type MetadataChange, type MetadataKind, type MetadataSnapshot } from "./metadata-store.js";
 
@@ -9,7 +11,8 @@ const deleteText = (kind: MetadataKind, key: string): string => `{"op":"delete",
 
 /** JSON text of a value; throws for what JSON cannot hold (so a bad value fails the call, not the log). */
 function valueText(value: JsonValue): string {
-  const text = JSON.stringify(value) as string | undefined;
+  // numbers as the API took them: 1.0 stays a float and 2^64 exact across a restart
+  const text = jsonText(value);
   if (text === undefined) throw new TypeError("metadata value is not JSON");
   return text;
 }
@@ -25,7 +28,7 @@ function toChange(x: unknown): MetadataChange {
 
 /** Decodes a frame payload; throws unless every change in it is well formed (a frame applies whole or not at all). */
 export function parseChanges(payload: Buffer): MetadataChange[] {
-  const parsed: unknown = JSON.parse(payload.toString("utf8"));
+  const parsed: unknown = parseJsonText(payload.toString("utf8"));
   if (!Array.isArray(parsed)) throw new TypeError("frame is not a list of changes");
   return parsed.map(toChange);
 }
@@ -71,7 +74,7 @@ export class MetadataState {
   }
 
   snapshot(): MetadataSnapshot {
-    const parse = (m: Map<string, string>): Map<string, JsonValue> => new Map([...m].map(([k, v]) => [k, JSON.parse(v) as JsonValue]));
+    const parse = (m: Map<string, string>): Map<string, JsonValue> => new Map([...m].map(([k, v]) => [k, parseJsonText(v) as JsonValue]));
     return Object.fromEntries(METADATA_KINDS.map((k) => [k, parse(this.kinds.get(k)!)])) as MetadataSnapshot;
   }
 

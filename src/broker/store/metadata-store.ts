@@ -1,3 +1,5 @@
+import type { ErlangFloat } from "../json/json-value.js";
+
 /** What the broker's definitions persist as; the store treats values as opaque JSON. */
 export const METADATA_KINDS = [
   "vhost",
@@ -16,7 +18,8 @@ export const METADATA_KINDS = [
 ] as const;
 export type MetadataKind = (typeof METADATA_KINDS)[number];
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/** A stored value: JSON whose numbers keep the form the API received them in (floats as floats, integers exact). */
+export type JsonValue = null | boolean | number | bigint | ErlangFloat | string | JsonValue[] | { [key: string]: JsonValue };
 
 export type MetadataChange =
   | { readonly op: "put"; readonly kind: MetadataKind; readonly key: string; readonly value: JsonValue }

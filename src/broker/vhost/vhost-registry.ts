@@ -27,6 +27,7 @@ export function addVhost(broker: Broker, name: string, meta: VhostMetadata = {})
   v.defaultQueueType = meta.defaultQueueType;
   v.tracing = meta.tracing ?? false;
   v.onMetadataChange = broker.onMetadataChange;
+  v.messageLogs = broker.messageLogs;
   broker.vhosts.set(name, v);
   v.changed("vhost");
   return v;

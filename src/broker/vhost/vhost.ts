@@ -5,6 +5,7 @@ import type { MessageRouting } from "../message.js";
 import { RuntimeParameters } from "../parameters/runtime-parameters.js";
 import { type MetadataListener, parameterKind } from "../persistence/metadata-listener.js";
 import { applyPolicies } from "../policy/apply.js";
+import type { MessageLogs } from "../queue/durable-log.js";
 import type { Queue } from "../queue/queue.js";
 import type { MetadataKind } from "../store/index.js";
 
@@ -33,6 +34,8 @@ export class Vhost {
   readonly parameters = new RuntimeParameters((component, name) => this.changed(parameterKind(component), component, name));
   /** Told of every change to the vhost's persisted definitions, with the vhost's name first (src/broker/persistence). */
   onMetadataChange: MetadataListener | undefined;
+  /** The node's message store, where durable queues keep persistent messages; undefined on a node without a data directory. */
+  messageLogs: MessageLogs | undefined;
   private readonly meta: { description: unknown; tags: readonly string[] } = { description: "", tags: [] };
   /** The queue type given at creation (defaultqueuetype), or undefined. */
   defaultQueueType: unknown = undefined;
@@ -126,10 +129,10 @@ export class Vhost {
   /** Queues a message reaches, each once, following exchange-to-exchange bindings and alternate exchanges. */
   route(x: Exchange, r: MessageRouting): Set<Queue> {
     const out = new Set<Queue>();
-    const seen = new Set<Exchange>();
+    // runs per message: the set that stops exchange-to-exchange cycles is made only once such a binding is followed
+    let seen: Set<Exchange> | undefined;
+    let root = x;
     const visit = (ex: Exchange): void => {
-      if (seen.has(ex)) return;
-      seen.add(ex);
       if (ex.name === "") {
         // the default exchange binds every queue by its name, implicitly
         for (const key of r.routingKeys) {
@@ -138,27 +141,35 @@ export class Vhost {
         }
         return;
       }
-      ex.route(r, (b) => {
-        if (b.destKind === "queue") {
-          const q = this.queues.get(b.destination);
-          if (q !== undefined) out.add(q);
-        } else {
-          const d = this.exchanges.get(b.destination);
-          if (d !== undefined) visit(d);
-        }
-      });
+      ex.route(r, hit);
+    };
+    const hit = (b: Binding): void => {
+      if (b.destKind === "queue") {
+        const q = this.queues.get(b.destination);
+        if (q !== undefined) out.add(q);
+        return;
+      }
+      const d = this.exchanges.get(b.destination);
+      if (d === undefined) return;
+      seen ??= new Set([root]);
+      if (seen.has(d)) return;
+      seen.add(d);
+      visit(d);
     };
     visit(x);
-    let current: Exchange | undefined = x;
+    if (out.size > 0) return out;
+    let current: Exchange = x;
     const tried = new Set<Exchange>([x]);
-    while (out.size === 0 && current !== undefined) {
+    for (;;) {
       // the default exchange never consults an alternate exchange, even one a policy names
       const aeName: string | undefined = current.name === "" ? undefined : current.alternateExchange;
       const ae: Exchange | undefined = aeName === undefined ? undefined : this.exchanges.get(aeName);
       if (ae === undefined || tried.has(ae)) break;
       tried.add(ae);
-      seen.clear();
+      seen = undefined;
+      root = ae;
       visit(ae);
+      if (out.size > 0) break;
       current = ae;
     }
     return out;

@@ -1,49 +1,21 @@
 // kill -9 of a real warren-server right after (and during) a burst of definition changes over HTTP: after the
 // restart, every change that got its 201/204 is there.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTmpDirs } from "../../unit/store/records.js";
+import { bundleServer, type ChildServer as Child, startChildServer } from "./child-server.js";
 import { apiOf, type Api, useRestarts } from "./restart-harness.js";
 
 const tmp = useTmpDirs("meta-kill");
 const brokers = useRestarts();
-const cache = resolve("node_modules/.cache/warren");
-const launcher = resolve(cache, "metadata-kill-server.mjs");
 const NODE_NAME = "kill9";
+let launcher = "";
 
 beforeAll(async () => {
-  mkdirSync(cache, { recursive: true });
-  // the same bundle `npm run build` makes (src/server/bin.ts), built from the current sources into a private file
-  await build({ entryPoints: { "metadata-kill-bundle": "src/server/bin.ts" }, outdir: cache, outExtension: { ".js": ".mjs" }, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" });
-  writeFileSync(launcher, 'import { run } from "./metadata-kill-bundle.mjs";\nprocess.exitCode = await run();\n');
+  launcher = await bundleServer("metadata-kill");
 }, 60_000);
 
-interface Child {
-  readonly process: ChildProcess;
-  readonly httpPort: number;
-  readonly exited: Promise<NodeJS.Signals | null>;
-}
-
-/** Starts warren-server on the data directory and resolves with the HTTP port it logged. */
-function startServer(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, [launcher, "--amqp-port", "0", "--http-port", "0", "--data-dir", dataDir, "--node-name", NODE_NAME], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, XDG_CONFIG_HOME: dataDir },
-  });
-  const exited = new Promise<NodeJS.Signals | null>((done) => child.once("exit", (_code, signal) => done(signal)));
-  return new Promise((resolveChild, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString("utf8");
-      const m = /management API listening on [^\s]+:(\d+)/.exec(out);
-      if (m !== null) resolveChild({ process: child, httpPort: Number(m[1]), exited });
-    });
-    void exited.then(() => reject(new Error(`warren-server exited before listening:\n${out}`)));
-  });
-}
+/** Starts warren-server on the data directory. */
+const startServer = (dataDir: string): Promise<Child> => startChildServer(launcher, dataDir, NODE_NAME);
 
 const childApi = (c: Child): Api => apiOf({ httpPort: c.httpPort } as Parameters<typeof apiOf>[0]);
 

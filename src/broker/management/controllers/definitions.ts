@@ -3,6 +3,7 @@ import { exportDefinitions, exportVhostDefinitions } from "../../definitions/exp
 import { importDefinitions } from "../../definitions/import.js";
 import { parseMultipart } from "../../definitions/multipart.js";
 import { DefinitionsRejected } from "../../definitions/rejection.js";
+import { parseJsonText } from "../../json/json-parse.js";
 import type { Vhost } from "../../vhost/vhost.js";
 import { authenticate } from "../auth.js";
 import { badRequest, HttpError } from "../http-error.js";
@@ -46,7 +47,8 @@ function decode(raw: Buffer | undefined): unknown {
   if (raw === undefined) throw badRequest("failed_to_parse_json");
   if (raw.length === 0) return {};
   try {
-    return JSON.parse(raw.toString("utf8")) as unknown;
+    // numbers as RabbitMQ's decoder reads them: 1.0 stays a float, 2^64 exact
+    return parseJsonText(raw.toString("utf8"));
   } catch {
     throw badRequest("failed_to_parse_json");
   }

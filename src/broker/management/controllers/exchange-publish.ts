@@ -4,6 +4,7 @@ import { accessRefused, describe, notFound } from "../../errors.js";
 import type { Message } from "../../message.js";
 import { checkExpiration, checkUserId, routingOf } from "../../connection/publish.js";
 import { deliverReplies } from "../../connection/direct-reply-to.js";
+import { ErlangFloat } from "../../json/json-value.js";
 import { recordPublish } from "../../stats/record.js";
 import type { Vhost } from "../../vhost/vhost.js";
 import { jsonToProperties } from "../amqp-json.js";
@@ -50,7 +51,7 @@ function publish(ctx: RequestContext) {
   if (typeof body.payload !== "string") throw badRequest("payload_not_string");
   const vhost = channelVhost(ctx);
   // properties that are not an object crash RabbitMQ's handler: an empty 500
-  if (typeof body.properties !== "object" || Array.isArray(body.properties)) throw new HttpError(500, undefined);
+  if (typeof body.properties !== "object" || Array.isArray(body.properties) || body.properties instanceof ErlangFloat) throw new HttpError(500, undefined);
   const props = jsonToProperties(body.properties as Record<string, unknown>);
   const payload = payloadOf(body);
   const routingKey = textField(body, "routing_key", "");

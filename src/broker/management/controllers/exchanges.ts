@@ -2,6 +2,7 @@
 import type { FieldTable } from "../../../protocol/index.js";
 import { checkNotDefault } from "../../connection/resolve.js";
 import { notFound } from "../../errors.js";
+import { jsonText } from "../../json/json-text.js";
 import { declareExchange, deleteExchange } from "../../vhost/declare-exchange.js";
 import type { Vhost } from "../../vhost/vhost.js";
 import { jsonToTable } from "../amqp-json.js";
@@ -48,7 +49,7 @@ function authorizeDeclare(ctx: RequestContext, vhost: Vhost, name: string, args:
 function typeOf(v: unknown): string {
   if (v === undefined) return "direct";
   if (typeof v === "string") return v;
-  throw badRequest(`invalid exchange type '${v === null ? "null" : JSON.stringify(v)}'`);
+  throw badRequest(`invalid exchange type '${v === null ? "null" : jsonText(v)}'`);
 }
 
 function putExchange(ctx: RequestContext) {

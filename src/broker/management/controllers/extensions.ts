@@ -1,3 +1,4 @@
+import { plainJson } from "../../json/json-value.js";
 import { EXTENSION_OPS } from "../extensions/index.js";
 import { badRequest, objectNotFound } from "../http-error.js";
 import type { Controller, Reply, RequestContext } from "../route.js";
@@ -9,7 +10,9 @@ const AFTER_REPLY_FALLBACK_MS = 1000;
 async function runExtension(ctx: RequestContext): Promise<Reply> {
   const o = EXTENSION_OPS.get(ctx.params.name ?? "");
   if (o === undefined) throw objectNotFound();
-  const parsed = o.body === undefined ? { success: true as const, data: ctx.body ?? {} } : o.body.safeParse(ctx.body ?? {});
+  // warren's own endpoints take numbers as JavaScript does: 0.5 and 1.0 are just numbers there
+  const body = plainJson(ctx.body ?? {});
+  const parsed = o.body === undefined ? { success: true as const, data: body } : o.body.safeParse(body);
   if (!parsed.success) throw badRequest(`invalid request for ${o.name}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`);
   const json = await o.run(ctx, parsed.data);
   if (o.afterReply === undefined) return ok(json);

@@ -75,7 +75,8 @@ function getMessages(ctx: RequestContext) {
       const qm = q.take();
       recordGet(undefined, vhost, q, qm, noAck, false);
       if (qm === undefined) break;
-      if (!noAck) taken.push(qm);
+      if (noAck) q.settle(qm);
+      else taken.push(qm);
       replies.push(messageJson(qm, q.messageCount, body.encoding === "base64", truncate));
     }
     if (mode === "reject_requeue_false") for (const qm of taken) q.reject(qm);

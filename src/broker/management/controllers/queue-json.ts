@@ -118,9 +118,9 @@ export function queueFull(q: Queue, node: string): Record<string, unknown> {
   Object.assign(out, {
     memory: QUEUE_OVERHEAD_BYTES + bytes + messages * MESSAGE_OVERHEAD_BYTES,
     message_bytes: bytes,
-    // an in-memory broker: every message is in RAM, none is paged out or written to disk
+    // every message is in RAM (persistent ones on durable queues are on disk too); none is paged out yet
     message_bytes_paged_out: 0,
-    message_bytes_persistent: 0,
+    message_bytes_persistent: q.durableLog?.bytes ?? 0,
     message_bytes_ram: bytes,
     message_bytes_ready: readyBytes,
     message_bytes_unacknowledged: qs.unackedBytes,
@@ -130,7 +130,7 @@ export function queueFull(q: Queue, node: string): Record<string, unknown> {
     messages,
     messages_details: rate(messagesRate),
     messages_paged_out: 0,
-    messages_persistent: 0,
+    messages_persistent: q.durableLog?.messages ?? 0,
     messages_ram: messages,
     messages_ready: ready,
     messages_ready_details: rate(readyRate),

@@ -1,16 +1,18 @@
 // Reading the JSON bodies of messaging requests the way RabbitMQ's management API reads them: the body must
 // be an object, booleans may be given as "true"/"false", integers as decimal strings.
+import { jsonText } from "../../json/json-text.js";
+import { isJsonNumber, numberOf } from "../../json/json-value.js";
 import { badRequest } from "../http-error.js";
 import type { RequestContext } from "../route.js";
 
 export type Body = Readonly<Record<string, unknown>>;
 
-/** The request body as an object; none (or JSON null) is {}, a JSON string or array is refused as RabbitMQ refuses it. */
+/** The request body as an object; none (or JSON null, true, false) is {}, a JSON string, number or array is refused as RabbitMQ refuses it. */
 export function bodyOf(ctx: RequestContext): Body {
   const b = ctx.body;
-  if (b === undefined || b === null || typeof b === "boolean" || typeof b === "number") return {};
+  if (b === undefined || b === null || typeof b === "boolean") return {};
   if (typeof b === "string") throw badRequest("invalid payload: the request body JSON-decoded to a string. Is the input doubly-JSON-encoded?");
-  if (Array.isArray(b)) throw badRequest("not_json");
+  if (isJsonNumber(b) || Array.isArray(b)) throw badRequest("not_json");
   return b as Body;
 }
 
@@ -23,9 +25,10 @@ export function boolField(body: Body, key: string, dflt: boolean): boolean {
   throw badRequest(["not_boolean", v]);
 }
 
-/** parse_int: an integer, a number (truncated) or a decimal string. */
+/** parse_int: an integer, a float (truncated) or a decimal string. */
 export function intField(v: unknown): number {
-  if (typeof v === "number") return Math.trunc(v);
+  const n = numberOf(v);
+  if (n !== undefined) return Math.trunc(n);
   if (typeof v === "string" && /^[+-]?\d+$/.test(v)) return Number.parseInt(v, 10);
   throw badRequest(["not_integer", v]);
 }
@@ -34,7 +37,8 @@ export function intField(v: unknown): number {
 export function textField(body: Body, key: string, dflt: string): string {
   const v = body[key];
   if (v === undefined || v === null) return dflt;
-  return typeof v === "string" ? v : String(v);
+  if (typeof v === "string") return v;
+  return isJsonNumber(v) ? jsonText(v) : String(v);
 }
 
 /** The mandatory keys a body lacks, in the order given, for RabbitMQ's {key_missing,k} refusal (JSON null counts as given). */

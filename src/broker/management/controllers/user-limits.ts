@@ -1,5 +1,6 @@
 import { isUserLimitName } from "../../auth/user-limits.js";
-import { erlangFloat, erlangTerm, noSuchUser, objectBody, requireJsonContentType, requireKeys, sortedListReply } from "../access-control-body.js";
+import { isJsonInteger } from "../../json/json-value.js";
+import { erlangTerm, noSuchUser, objectBody, requireJsonContentType, requireKeys, sortedListReply } from "../access-control-body.js";
 import { badRequest, objectNotFound } from "../http-error.js";
 import type { Controller, RequestContext } from "../route.js";
 import { noContent } from "../route.js";
@@ -21,9 +22,8 @@ function putLimit(ctx: RequestContext) {
   const name = ctx.params.name!;
   const value = body.value;
   if (!isUserLimitName(name)) throw badRequest(`Unrecognised terms [{${erlangTerm(name)},${erlangTerm(value)}}] in user-limits`);
-  // JSON.parse reads 2.0 as 2; RabbitMQ's decoder keeps it a float, so the raw text decides
-  const float = typeof value === "number" && (!Number.isInteger(value) || /"value"\s*:\s*-?\d+[.eE]/.test(ctx.rawBody.toString("utf8")));
-  if (typeof value !== "number" || float) throw badRequest(`${name} should be a number, actually was ${float ? erlangFloat(value) : erlangTerm(value)}`);
+  // an integer only: 2.0 is a float to RabbitMQ's decoder, and refused
+  if (!isJsonInteger(value)) throw badRequest(`${name} should be a number, actually was ${erlangTerm(value)}`);
   const user = ctx.params.user!;
   if (!ctx.broker.users.has(user)) throw noSuchUser(user);
   ctx.broker.userLimits.set(user, name, value);

@@ -16,7 +16,8 @@ export function userJson(broker: Broker, u: UserRecord): Record<string, unknown>
 
 const listUsers = (ctx: RequestContext, users: readonly UserRecord[]) => sortedListReply(ctx, users, ["name"], (u) => userJson(ctx.broker, u));
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
+// integers of any size are tags by their digits; a float is refused
+const scalar = z.union([z.string(), z.number(), z.bigint(), z.boolean()]);
 const UserBody = z.object({
   password: z.string().optional(),
   password_hash: z.string().optional(),

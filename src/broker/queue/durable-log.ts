@@ -1,0 +1,133 @@
+// Persistent messages on durable queues, kept in the node's message store (src/broker/store): the queue hands each
+// one over as it arrives and tells the log when it leaves for good; recovery reads them back at start.
+import { Properties } from "../../protocol/index.js";
+import type { Message, QueuedMessage } from "../message.js";
+import { compositeKey, type MessageStore, type QueueLog, type RecordRef } from "../store/index.js";
+import type { Queue } from "./queue.js";
+import type { Ready } from "./ready-list.js";
+import { clock } from "./ttl.js";
+
+/** delivery_mode 2: the publisher asked for the message to outlive a restart. */
+export const isPersistent = (m: Message): boolean => m.properties.get("deliveryMode") === 2;
+
+// deadlines are stored in wall-clock ms, since the queue's monotonic clock starts again with the process
+const toWallClock = (deadline: number): number => (deadline === Infinity ? Infinity : Date.now() + (deadline - clock()));
+const toQueueClock = (wall: number): number => (wall === Infinity ? Infinity : clock() + (wall - Date.now()));
+
+/** A stored message as the queue takes it back at start. */
+export interface RecoveredMessage {
+  readonly message: Message;
+  readonly ref: RecordRef;
+  readonly priority: number;
+  /** On the queue's clock. */
+  readonly expiresAt: number;
+}
+
+/** One durable queue's log, with the count and body bytes of the persistent messages it holds (messages_persistent). */
+export class DurableLog {
+  messages = 0;
+  bytes = 0;
+  private destroyed = false;
+
+  constructor(
+    private readonly log: QueueLog,
+    private readonly logs: MessageLogs,
+  ) {}
+
+  /** Stores the message if it is persistent (setting qm.storeRef); transient messages stay in memory only. */
+  append(qm: QueuedMessage): void {
+    const m = qm.message;
+    if (this.destroyed || !this.logs.live || !isPersistent(m)) return;
+    try {
+      qm.storeRef = this.log.append({
+        exchange: m.exchange,
+        routingKey: m.routingKey,
+        routingKeys: m.routingKeys,
+        properties: m.properties.raw,
+        body: m.body,
+        priority: qm.priority,
+        expiresAt: toWallClock(qm.expiresAt),
+      });
+    } catch (e) {
+      // what the store cannot hold is still delivered from memory, as a transient message would be
+      this.logs.warn(`queue ${this.log.id}: a persistent message could not be stored: ${(e as Error).message}`);
+      return;
+    }
+    this.messages++;
+    this.bytes += m.body.length;
+    this.logs.appends++;
+  }
+
+  /** The message left the queue for good (acked, expired, dropped, dead-lettered, purged); repeats are ignored. */
+  ack(qm: QueuedMessage): void {
+    const ref = qm.storeRef;
+    if (ref === undefined) return;
+    qm.storeRef = undefined;
+    this.messages--;
+    this.bytes -= qm.message.body.length;
+    // a stopping node keeps what it holds: deliveries its closing connections leave behind are redelivered next start
+    if (!this.destroyed && this.logs.live) this.log.ack(ref);
+  }
+
+  /** Empties a ready list, acking each stored message in it; returns how many it held. */
+  ackAll(ready: Ready): number {
+    let n = 0;
+    for (let qm = ready.shift(); qm !== undefined; qm = ready.shift()) {
+      this.ack(qm);
+      n++;
+    }
+    return n;
+  }
+
+  /** The queue was deleted: its messages go with it (not when the node is merely stopping). */
+  destroy(): void {
+    if (this.destroyed || !this.logs.live) return;
+    this.destroyed = true;
+    this.log.destroy().catch((e: unknown) => this.logs.warn(`queue ${this.log.id}: its messages could not be removed: ${(e as Error).message}`));
+  }
+
+  /** The messages stored before this start, oldest first; one whose record fails its checks is skipped and logged. */
+  *recover(): Generator<RecoveredMessage> {
+    for (const r of this.log.recover()) {
+      let message: Message;
+      try {
+        const rec = this.log.readSync(r.ref);
+        message = { exchange: rec.exchange, routingKey: rec.routingKey, routingKeys: rec.routingKeys, properties: Properties.fromWire(rec.properties, false), body: rec.body };
+      } catch (e) {
+        this.logs.warn(`queue ${this.log.id}: stored message ${r.ref} could not be read and was dropped: ${(e as Error).message}`);
+        this.log.ack(r.ref);
+        continue;
+      }
+      this.messages++;
+      this.bytes += message.body.length;
+      yield { message, ref: r.ref, priority: r.priority, expiresAt: toQueueClock(r.expiresAt) };
+    }
+  }
+}
+
+/** The node's message store as vhosts and queues see it: one log per durable queue, and the flush confirms wait for. */
+export class MessageLogs {
+  /** Appends so far, across every queue: a publish that moved it must wait for flush() before it is confirmed. */
+  appends = 0;
+  /** Cleared when the node stops: nothing is removed from disk from then on. */
+  live = true;
+
+  constructor(
+    readonly store: MessageStore,
+    readonly warn: (message: string) => void,
+  ) {}
+
+  /** The log of a durable queue; exclusive queues do not outlive their connection, so they keep none. */
+  open(q: Queue): DurableLog | undefined {
+    if (!q.durable || q.exclusiveOwner !== undefined) return undefined;
+    return new DurableLog(this.store.queue(queueLogId(q.vhost.name, q.name)), this);
+  }
+
+  /** Settles once everything appended or acked so far is on disk. */
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+}
+
+/** The store's id for a queue's log. */
+export const queueLogId = (vhost: string, queue: string): string => compositeKey(vhost, queue);

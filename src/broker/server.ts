@@ -6,6 +6,7 @@ import { alarmBlockReason, setPublishersBlocked } from "./connection/blocking.js
 import { createManagementServer } from "./management/server.js";
 import { AmqpListener, listen } from "./node/amqp-listener.js";
 import { nodePaths, qualifiedNodeName } from "./node/identity.js";
+import { sweepConsumerTimeouts, sweepInterval } from "./connection/consumer-timeout.js";
 import { type NodeLimits, resolveLimits } from "./node/limits.js";
 import type { LogLevel } from "./node/log.js";
 import { sampleNode } from "./node/report.js";
@@ -101,6 +102,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   node.log.info(`node ${node.name}: AMQP listening on ${host}:${amqpPort}`);
   if (httpPort !== undefined) node.log.info(`node ${node.name}: management API listening on ${host}:${httpPort}`);
   node.startMonitoring(() => sampleNode(broker));
+  const consumerTimeout = node.limits.consumerTimeout;
+  if (consumerTimeout !== Infinity) node.addPeriodic(sweepInterval(consumerTimeout), () => sweepConsumerTimeouts(broker, consumerTimeout));
   let settle: () => void = () => {};
   const closed = new Promise<void>((resolveClosed) => (settle = resolveClosed));
   let closing: Promise<void> | undefined;

@@ -9,6 +9,7 @@ import { cancelReplyTo, consumeReplyTo, REPLY_QUEUE } from "./direct-reply-to.js
 import { requireQueue, vhostOf } from "./resolve.js";
 import { recordAcks, recordGet } from "../stats/record.js";
 import { recordTxSettle } from "../stats/tx-stats.js";
+import { deliveryClock } from "./consumer-timeout.js";
 
 export function qos(ch: Channel, a: BasicQos): void {
   if (a.prefetchSize !== 0) throw notImplemented(`prefetch_size!=0 (${a.prefetchSize})`);
@@ -58,7 +59,7 @@ export function get(ch: Channel, a: BasicGet): void {
   out.method(ch.id, "basic.get-ok", { deliveryTag: tag, redelivered: qm.redelivered, exchange: m.exchange, routingKey: m.routingKey, messageCount: q.messageCount });
   out.content(ch.id, 60, m.properties, m.body);
   if (a.noAck) q.settle(qm);
-  else ch.unacked.set(tag, { queue: q, qm, consumer: undefined });
+  else ch.unacked.set(tag, { queue: q, qm, consumer: undefined, at: deliveryClock() });
 }
 
 /** Runs now, or at tx.commit on a transactional channel (the messages stay unacked until then); unknown tags fail now either way. */

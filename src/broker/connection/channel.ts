@@ -9,6 +9,7 @@ import {
 } from "../../protocol/index.js";
 import type { BasicPublish } from "../../protocol/index.js";
 import { AmqpError, preconditionFailed, unexpectedFrame } from "../errors.js";
+import { deliveryClock } from "./consumer-timeout.js";
 import type { QueuedMessage } from "../message.js";
 import type { Queue } from "../queue/queue.js";
 import { messageTooLargeText } from "../node/limits.js";
@@ -34,6 +35,8 @@ export interface Unacked {
   readonly queue: Queue;
   readonly qm: QueuedMessage;
   readonly consumer: ChannelConsumer | undefined;
+  /** When it was delivered, by the consumer-timeout clock. */
+  readonly at: number;
 }
 
 /** Queued work of a transactional channel, applied on tx.commit. */
@@ -166,7 +169,7 @@ export class Channel {
     this.conn.output.deliver(this.id, c.encodedTag, tag, qm.redelivered, msg.exchange, msg.routingKey, msg.properties, msg.body);
     recordDeliver(this.stats, this.conn.vhost!, queue, qm, c.noAck);
     if (c.noAck) return queue.settle(qm);
-    this.unacked.set(tag, { queue, qm, consumer: c });
+    this.unacked.set(tag, { queue, qm, consumer: c, at: deliveryClock() });
     c.unacked++;
     this.consumerUnacked++;
   }

@@ -15,6 +15,8 @@ export interface NodeLimits {
   readonly maxMessageSize: number;
   /** connection_max: open AMQP connections the node accepts; Infinity for no limit. */
   readonly connectionMax: number;
+  /** consumer_timeout: ms a delivery may stay unacknowledged before its channel is closed; Infinity for none. */
+  readonly consumerTimeout: number;
 }
 
 /** RabbitMQ 3.10's defaults. */
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: NodeLimits = {
   heartbeat: 60,
   maxMessageSize: 128 * 1024 * 1024,
   connectionMax: Infinity,
+  consumerTimeout: 1_800_000,
 };
 
 /** RabbitMQ caps max_message_size at 512 MiB whatever is configured. */
@@ -41,6 +44,7 @@ export function resolveLimits(options: Partial<NodeLimits>): NodeLimits {
   check("heartbeat", limits.heartbeat, 0, 65535);
   check("maxMessageSize", limits.maxMessageSize, 0, Number.MAX_SAFE_INTEGER);
   if (limits.connectionMax !== Infinity) check("connectionMax", limits.connectionMax, 0, 2 ** 31 - 1);
+  if (limits.consumerTimeout !== Infinity) check("consumerTimeout", limits.consumerTimeout, 1, 2 ** 31 - 1);
   return { ...limits, maxMessageSize: Math.min(limits.maxMessageSize, MAX_MESSAGE_SIZE_CAP) };
 }
 

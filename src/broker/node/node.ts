@@ -88,6 +88,11 @@ export class BrokerNode {
     this.timers.push(setInterval(sample, SAMPLE_INTERVAL_MS).unref());
   }
 
+  /** Runs fn every ms until stopMonitoring, without keeping the process alive. */
+  addPeriodic(ms: number, fn: () => void): void {
+    this.timers.push(setInterval(fn, ms).unref());
+  }
+
   stopMonitoring(): void {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];

@@ -1,5 +1,8 @@
 // Runs one command line through the real rabbitmqctl and through warrenctl and compares what a user sees.
 import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, expect } from "vitest";
 import { startBroker, type RunningBroker } from "../../src/broker/server.js";
 import { runWarren, spawnRun, type Run } from "../helpers/run-cli.js";
@@ -13,7 +16,9 @@ const AUTH = `Basic ${Buffer.from("guest:guest").toString("base64")}`;
  * against the real node.
  */
 export const MODE: "rabbitmq" | "warren" = process.env.COMPAT_TARGET === "warren" ? "warren" : "rabbitmq";
-const bundled: RunningBroker | undefined = MODE === "warren" ? await startBroker({ amqpPort: 0, httpPort: 0 }) : undefined;
+// with a data directory, as any real node has: persistent messages on durable queues count as persistent
+const bundled: RunningBroker | undefined =
+  MODE === "warren" ? await startBroker({ amqpPort: 0, httpPort: 0, dataDir: mkdtempSync(join(tmpdir(), "warren-compat-")) }) : undefined;
 if (bundled !== undefined) afterAll(() => bundled.close());
 if (bundled !== undefined) await mirrorClusterName(bundled);
 

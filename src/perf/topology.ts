@@ -53,10 +53,11 @@ export async function declareQueue(ch: PerfChannel, name: string | undefined, t:
     ticket: 0,
     queue: name ?? "",
     passive: false,
-    // persistent messages reach the disk only in a durable queue
+    // persistent messages reach the disk only in a durable queue; warren (like RabbitMQ 4) never makes an
+    // exclusive queue durable, so a persistent run's server-named queue is durable and auto-delete instead
     durable: o.persistent,
-    exclusive: name === undefined,
-    autoDelete: false,
+    exclusive: name === undefined && !o.persistent,
+    autoDelete: name === undefined && o.persistent,
     nowait: false,
     arguments: toFieldTable(o.queueArgs),
   });

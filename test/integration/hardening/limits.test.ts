@@ -27,7 +27,7 @@ async function tuneOffered(b: RunningBroker): Promise<{ channelMax: number; fram
 
 describe("limit options", () => {
   it("default to RabbitMQ 3.10's values and refuse what AMQP cannot express", async () => {
-    expect(DEFAULT_LIMITS).toEqual({ handshakeTimeout: 10_000, channelMax: 2047, frameMax: 131072, heartbeat: 60, maxMessageSize: 134217728, connectionMax: Infinity });
+    expect(DEFAULT_LIMITS).toEqual({ handshakeTimeout: 10_000, channelMax: 2047, frameMax: 131072, heartbeat: 60, maxMessageSize: 134217728, connectionMax: Infinity, consumerTimeout: 1_800_000 });
     // RabbitMQ caps max_message_size at 512 MiB and then words the refusal without "configured"
     expect(resolveLimits({ maxMessageSize: 2 ** 40 }).maxMessageSize).toBe(MAX_MESSAGE_SIZE_CAP);
     expect(messageTooLargeText(MAX_MESSAGE_SIZE_CAP + 1, MAX_MESSAGE_SIZE_CAP)).toBe("message size 536870913 is larger than max size 536870912");

@@ -4,7 +4,7 @@
 //   node scripts/bench/run.mjs [--seconds 10] [--rounds 2] [--only a,b,c,latency,fanout,memory,idle,startup] [--no-rabbit] [--scale 1] [--out BENCHMARKS.md] [--render-only]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { findRabbit, rabbitLastBootMs, startWarren, stopWarren, treeBytes } from "./lib/brokers.mjs";
+import { findRabbit, rabbitLastBootMs, startWarren, stopWarren } from "./lib/brokers.mjs";
 import { chartSvg } from "./lib/chart.mjs";
 import { checkListQueues, idleConnections, listQueuesCommands, openIdleQueues, queuedMessages } from "./lib/footprint.mjs";
 import { load, machine } from "./lib/machine.mjs";
@@ -73,15 +73,30 @@ async function alternate(brokers, n, fn) {
   return byName;
 }
 
+/** Bytes a process has caused to be written to storage (/proc/<pid>/io write_bytes); undefined where the kernel does not say. */
+function storageWriteBytes(pid) {
+  try {
+    const m = /^write_bytes:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, "utf8"));
+    return m === null ? undefined : Number(m[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 let warren = await freshWarren();
 try {
   const brokers = () => [warren, ...(rabbit ? [rabbit] : [])];
   for (const sc of throughputScenarios(seconds).filter((s) => wanted(s.id))) {
     const runs = await alternate(brokers(), rounds, async (b, r) => {
       log(`${sc.id} round ${r + 1} on ${b.name}`);
+      const persistentOnWarren = b.name === "warren" && sc.args.includes("--persistent");
+      const writtenBefore = persistentOnWarren ? storageWriteBytes(warren.pid) : undefined;
       const run = await runPerf(b, sc.args);
-      // whether persistent messages reached warren's disk: bytes under its data dir after the run
-      return b.name === "warren" && sc.args.includes("--persistent") ? { ...run, dataDirBytes: treeBytes(warren.dataDir) } : run;
+      // whether persistent messages reached warren's disk: what the process sent to storage during the run
+      // (its data dir alone cannot tell: the store deletes segments once every message in them is acked)
+      if (!persistentOnWarren) return run;
+      const writtenAfter = storageWriteBytes(warren.pid);
+      return { ...run, diskWriteBytes: writtenBefore === undefined || writtenAfter === undefined ? undefined : writtenAfter - writtenBefore };
     });
     results.throughput.push({ scenario: sc, runs });
   }

@@ -1,6 +1,6 @@
 // The two brokers under test: warren-server as a child process of the bench, and the machine's RabbitMQ (never restarted).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -127,9 +127,3 @@ export function rabbitLastBootMs(logPath) {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-/** Total size of the files under a directory (a node's data dir). */
-export function treeBytes(dir) {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) n += statSync(join(e.parentPath ?? e.path, e.name)).size;
-  return n;
-}

@@ -176,10 +176,10 @@ function observations(r) {
     }
   }
   for (const t of r.throughput) {
-    const disk = median((t.runs.warren ?? []).map((x) => x.dataDirBytes).filter((x) => x !== undefined));
+    const disk = median((t.runs.warren ?? []).map((x) => x.diskWriteBytes).filter((x) => x !== undefined));
     const sent = figures(t.runs.warren).sent;
     if (disk !== undefined && sent !== undefined && disk < sent) {
-      lines.push(`- ${t.scenario.id} on warren: its data dir held ${int(disk)} bytes after the run: persistent messages did not reach the disk, so this compares warren in memory with RabbitMQ writing to disk.`);
+      lines.push(`- ${t.scenario.id} on warren: the broker wrote ${int(disk)} bytes to storage during the run: persistent messages did not reach the disk, so this compares warren in memory with RabbitMQ writing to disk.`);
     }
   }
   for (const [b, rounds] of Object.entries(r.queued ?? {})) for (const q of rounds) if (q.error) lines.push(`- memory on ${b}: ${q.error}`);

@@ -1,19 +1,12 @@
 // connection.blocked / unblocked under resource alarms, and connection.update-secret, as RabbitMQ 3.10 answers them.
 import amqp from "amqplib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningBroker, startBroker } from "../../../src/index.js";
+import { describe, expect, it } from "vitest";
 import { ORACLE, sleep, useBroker } from "./harness.js";
 import { collect, eventually, qname } from "./queue-features.js";
 import { RawClient } from "./raw-client.js";
 
 describe.skipIf(ORACLE)("publishers blocked by resource alarms", () => {
-  let broker: RunningBroker;
-  let url = "";
-  beforeAll(async () => {
-    broker = await startBroker({ amqpPort: 0, httpPort: 0 });
-    url = `amqp://guest:guest@127.0.0.1:${broker.amqpPort}`;
-  });
-  afterAll(() => broker.close());
+  const broker = useBroker();
 
   /** Sets a threshold through warren's node extension API, as `warrenctl set_vm_memory_high_watermark` does. */
   async function extension(name: string, body: object): Promise<void> {
@@ -28,7 +21,7 @@ describe.skipIf(ORACLE)("publishers blocked by resource alarms", () => {
   const diskAlarm = (on: boolean): Promise<void> => extension("set_disk_free_limit", { limit: on ? Number.MAX_SAFE_INTEGER : 0 });
 
   async function open(): Promise<{ c: amqp.ChannelModel; events: string[] }> {
-    const c = await amqp.connect(url);
+    const c = await amqp.connect(broker.url);
     c.on("error", () => {});
     const events: string[] = [];
     c.on("blocked", (reason: string) => events.push(`blocked: ${reason}`));
@@ -98,7 +91,7 @@ describe.skipIf(ORACLE)("publishers blocked by resource alarms", () => {
   });
 
   it("pauses a client without the connection.blocked capability too, without telling it", async () => {
-    const raw = await RawClient.handshake(broker.amqpPort);
+    const raw = await RawClient.handshake(broker.port);
     raw.send(1, "channel.open", { outOfBand: "" });
     await raw.expectMethod("channel.open-ok");
     await memoryAlarm(true);

@@ -9,18 +9,22 @@ export const ORACLE = process.env.WARREN_ORACLE === "rabbitmq";
 export interface BrokerHandle {
   url: string;
   port: number;
+  /** The management API's port (15672 on the oracle). */
+  httpPort: number;
 }
 
 /** Registers beforeAll/afterAll hooks; the handle is filled in once the broker listens. */
 export function useBroker(): BrokerHandle {
-  const handle: BrokerHandle = { url: "", port: 0 };
+  const handle: BrokerHandle = { url: "", port: 0, httpPort: 0 };
   let broker: RunningBroker | undefined;
   beforeAll(async () => {
     if (ORACLE) {
       handle.port = 5672;
+      handle.httpPort = 15672;
     } else {
       broker = await startBroker({ amqpPort: 0, httpPort: 0 });
       handle.port = broker.amqpPort;
+      handle.httpPort = broker.httpPort!;
     }
     handle.url = `amqp://guest:guest@127.0.0.1:${handle.port}`;
   });

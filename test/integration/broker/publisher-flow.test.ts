@@ -1,23 +1,16 @@
 // Queue flow control: a publisher feeding a backlog that consumers are working through is no longer read (TCP
 // back-pressure, management state "flow") until the backlog drains; never when that could stall it for good.
 import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from "amqplib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningBroker, startBroker } from "../../../src/index.js";
+import { describe, expect, it } from "vitest";
 import { FLOW_HIGH_MESSAGES } from "../../../src/broker/queue/publisher-flow.js";
-import { ORACLE, sleep } from "./harness.js";
+import { ORACLE, sleep, useBroker } from "./harness.js";
 import { eventually, qname } from "./queue-features.js";
 
 describe.skipIf(ORACLE)("publisher flow control", () => {
-  let broker: RunningBroker;
-  let url = "";
-  beforeAll(async () => {
-    broker = await startBroker({ amqpPort: 0, httpPort: 0 });
-    url = `amqp://guest:guest@127.0.0.1:${broker.amqpPort}`;
-  });
-  afterAll(() => broker.close());
+  const broker = useBroker();
 
   async function open(name: string): Promise<{ c: ChannelModel; ch: Channel }> {
-    const c = await amqp.connect(url, { clientProperties: { connection_name: name } });
+    const c = await amqp.connect(broker.url, { clientProperties: { connection_name: name } });
     c.on("error", () => {});
     const ch = await c.createChannel();
     return { c, ch };

@@ -15,6 +15,7 @@ import { emptyDirectory, replaceState } from "./node/reset.js";
 import type { MetadataPersistence } from "./persistence/metadata-persistence.js";
 import { MessagePersistence } from "./persistence/message-recovery.js";
 import { persistDefinitions } from "./persistence/node-definitions.js";
+import { IDLE_GC_INTERVAL_MS, IdleGc } from "./node/idle-gc.js";
 
 export interface BrokerOptions extends Partial<NodeLimits> {
   /** AMQP listening port; 0 picks a free one. Default 5672. */
@@ -102,6 +103,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   node.log.info(`node ${node.name}: AMQP listening on ${host}:${amqpPort}`);
   if (httpPort !== undefined) node.log.info(`node ${node.name}: management API listening on ${host}:${httpPort}`);
   node.startMonitoring(() => sampleNode(broker));
+  const idleGc = new IdleGc();
+  node.addPeriodic(IDLE_GC_INTERVAL_MS, () => idleGc.check());
   const consumerTimeout = node.limits.consumerTimeout;
   if (consumerTimeout !== Infinity) node.addPeriodic(sweepInterval(consumerTimeout), () => sweepConsumerTimeouts(broker, consumerTimeout));
   let settle: () => void = () => {};

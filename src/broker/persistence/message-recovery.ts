@@ -28,8 +28,8 @@ export class MessagePersistence {
 
   /**
    * Once the durable queues are restored: each takes back its stored messages (redelivered, in order), and what
-   * the store holds for queues that no longer exist is removed. Expired ones go (or are dead-lettered) afterwards,
-   * so a dead letter never lands ahead of a queue's recovered messages. Resolves with how many came back.
+   * the store holds for queues that no longer exist is removed. Expired ones and those over a drop-head limit go (or
+   * are dead-lettered) afterwards, so a dead letter never lands ahead of a queue's recovered messages. Resolves with how many came back.
    */
   async recover(): Promise<number> {
     const ids: string[] = [];
@@ -44,7 +44,7 @@ export class MessagePersistence {
       }
     }
     await this.store.deleteQueuesExcept(ids);
-    for (const q of queues) q.dispatch();
+    for (const q of queues) q.recovered();
     if (recovered > 0) this.broker.node.log.info(`message store: recovered ${recovered} messages in ${queues.length} durable queues`);
     return recovered;
   }

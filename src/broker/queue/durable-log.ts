@@ -5,6 +5,7 @@ import type { Message, QueuedMessage } from "../message.js";
 import { compositeKey, type MessageStore, type QueueLog, type RecordRef } from "../store/index.js";
 import type { Queue } from "./queue.js";
 import type { Ready } from "./ready-list.js";
+import type { StoredMessages } from "./stored-messages.js";
 import { clock } from "./ttl.js";
 
 /** delivery_mode 2: the publisher asked for the message to outlive a restart. */
@@ -14,9 +15,8 @@ export const isPersistent = (m: Message): boolean => m.properties.get("deliveryM
 const toWallClock = (deadline: number): number => (deadline === Infinity ? Infinity : Date.now() + (deadline - clock()));
 const toQueueClock = (wall: number): number => (wall === Infinity ? Infinity : clock() + (wall - Date.now()));
 
-/** A stored message as the queue takes it back at start. */
+/** A stored message as the queue takes it back at start; the message itself is read when it nears the head. */
 export interface RecoveredMessage {
-  readonly message: Message;
   readonly ref: RecordRef;
   readonly priority: number;
   /** On the queue's clock. */
@@ -24,7 +24,7 @@ export interface RecoveredMessage {
 }
 
 /** One durable queue's log, with the count and body bytes of the persistent messages it holds (messages_persistent). */
-export class DurableLog {
+export class DurableLog implements StoredMessages {
   messages = 0;
   bytes = 0;
   private destroyed = false;
@@ -63,20 +63,12 @@ export class DurableLog {
     const ref = qm.storeRef;
     if (ref === undefined) return;
     qm.storeRef = undefined;
-    this.messages--;
-    this.bytes -= qm.message.body.length;
-    // a stopping node keeps what it holds: deliveries its closing connections leave behind are redelivered next start
-    if (!this.destroyed && this.logs.live) this.log.ack(ref);
+    this.ackRef(ref);
   }
 
-  /** Empties a ready list, acking each stored message in it; returns how many it held. */
+  /** Empties a ready list, acking each stored message in it (without reading any back); returns how many it held. */
   ackAll(ready: Ready): number {
-    let n = 0;
-    for (let qm = ready.shift(); qm !== undefined; qm = ready.shift()) {
-      this.ack(qm);
-      n++;
-    }
-    return n;
+    return ready.clear((ref) => this.ackRef(ref));
   }
 
   /** The queue was deleted: its messages go with it (not when the node is merely stopping). */
@@ -86,22 +78,45 @@ export class DurableLog {
     this.log.destroy().catch((e: unknown) => this.logs.warn(`queue ${this.log.id}: its messages could not be removed: ${(e as Error).message}`));
   }
 
-  /** The messages stored before this start, oldest first; one whose record fails its checks is skipped and logged. */
+  /** The messages stored before this start, oldest first, read from the index alone (no bodies, no records). */
   *recover(): Generator<RecoveredMessage> {
     for (const r of this.log.recover()) {
-      let message: Message;
-      try {
-        const rec = this.log.readSync(r.ref);
-        message = { exchange: rec.exchange, routingKey: rec.routingKey, routingKeys: rec.routingKeys, properties: Properties.fromWire(rec.properties, false), body: rec.body };
-      } catch (e) {
-        this.logs.warn(`queue ${this.log.id}: stored message ${r.ref} could not be read and was dropped: ${(e as Error).message}`);
-        this.log.ack(r.ref);
-        continue;
-      }
       this.messages++;
-      this.bytes += message.body.length;
-      yield { message, ref: r.ref, priority: r.priority, expiresAt: toQueueClock(r.expiresAt) };
+      this.bytes += r.bodySize;
+      yield { ref: r.ref, priority: r.priority, expiresAt: toQueueClock(r.expiresAt) };
     }
+  }
+
+  private ackRef(ref: RecordRef): void {
+    this.messages--;
+    // the body may be on disk only: the store knows its size
+    this.bytes -= this.log.bodySizeOf(ref);
+    // a stopping node keeps what it holds: deliveries its closing connections leave behind are redelivered next start
+    if (!this.destroyed && this.logs.live) this.log.ack(ref);
+  }
+
+  bodySizeOf(ref: RecordRef): number {
+    return this.log.bodySizeOf(ref);
+  }
+
+  /** Reads stored messages back for delivery; one whose record fails its checks is dropped from the log and logged. */
+  load(entries: readonly QueuedMessage[]): (Message | undefined)[] {
+    const records = this.log.readManySync(entries.map((qm) => qm.storeRef!));
+    return records.map((rec, i) => {
+      const qm = entries[i]!;
+      if (rec instanceof Error) {
+        this.logs.warn(`queue ${this.log.id}: stored message ${qm.storeRef} could not be read and was dropped: ${rec.message}`);
+        this.ack(qm);
+        return undefined;
+      }
+      try {
+        return { exchange: rec.exchange, routingKey: rec.routingKey, routingKeys: rec.routingKeys, properties: Properties.fromWire(rec.properties, false), body: rec.body };
+      } catch (e) {
+        this.logs.warn(`queue ${this.log.id}: stored message ${qm.storeRef} has unreadable properties and was dropped: ${(e as Error).message}`);
+        this.ack(qm);
+        return undefined;
+      }
+    });
   }
 }
 

@@ -1,6 +1,8 @@
 import type { FieldTable, Properties } from "../../protocol/index.js";
 import type { QueuedMessage } from "../message.js";
+import type { RecordRef } from "../store/index.js";
 import { type Ready, ReadyList } from "./ready-list.js";
+import type { StoredMessages } from "./stored-messages.js";
 
 /** x-max-priority as RabbitMQ reads it: any integer type makes a priority queue (values above 255 were refused at declare). */
 export function maxPriorityOf(args: FieldTable): number | undefined {
@@ -29,7 +31,10 @@ export class PriorityReadyList implements Ready {
   private count = 0;
   private bytes = 0;
 
-  constructor(max: number) {
+  constructor(
+    max: number,
+    private readonly stored: () => StoredMessages | undefined = () => undefined,
+  ) {
     this.levels = new Array<ReadyList | undefined>(max + 1).fill(undefined);
   }
 
@@ -42,32 +47,39 @@ export class PriorityReadyList implements Ready {
   }
 
   push(qm: QueuedMessage): void {
-    // counted first: the level may page the body out as it takes the message
-    this.added(qm);
-    this.level(qm.priority).push(qm);
+    const level = this.level(qm.priority);
+    this.tracked(level, () => level.push(qm));
+    if (qm.priority > this.top) this.top = qm.priority;
   }
 
   requeue(qm: QueuedMessage): void {
-    this.level(qm.priority).requeue(qm);
-    this.added(qm);
+    const level = this.level(qm.priority);
+    this.tracked(level, () => level.requeue(qm));
+    if (qm.priority > this.top) this.top = qm.priority;
   }
 
   peek(): QueuedMessage | undefined {
-    return this.topLevel()?.peek();
+    // a level holding only messages that could not be read back empties on the way: then the next one answers
+    for (let level = this.topLevel(); level !== undefined; level = this.topLevel()) {
+      const l = level;
+      const qm = this.tracked(l, () => l.peek());
+      if (qm !== undefined) return qm;
+    }
+    return undefined;
   }
 
   shift(): QueuedMessage | undefined {
-    const qm = this.topLevel()?.shift();
-    if (qm !== undefined) {
-      this.count--;
-      this.bytes -= qm.message.body.length;
+    for (let level = this.topLevel(); level !== undefined; level = this.topLevel()) {
+      const l = level;
+      const qm = this.tracked(l, () => l.shift());
+      if (qm !== undefined) return qm;
     }
-    return qm;
+    return undefined;
   }
 
-  clear(): number {
+  clear(ackStored?: (ref: RecordRef) => void): number {
     const n = this.count;
-    for (const l of this.levels) l?.clear();
+    for (let p = this.levels.length - 1; p >= 0; p--) this.levels[p]?.clear(ackStored);
     this.top = -1;
     this.count = 0;
     this.bytes = 0;
@@ -76,14 +88,21 @@ export class PriorityReadyList implements Ready {
 
   private level(p: number): ReadyList {
     let l = this.levels[p];
-    if (l === undefined) this.levels[p] = l = new ReadyList();
+    if (l === undefined) this.levels[p] = l = new ReadyList(this.stored);
     return l;
   }
 
-  private added(qm: QueuedMessage): void {
-    this.count++;
-    this.bytes += qm.message.body.length;
-    if (qm.priority > this.top) this.top = qm.priority;
+  /**
+   * Runs an operation on one level and takes over how its totals moved: the level knows a stored message's size,
+   * and reading stored messages back may drop ones that could not be read.
+   */
+  private tracked<T>(level: ReadyList, op: () => T): T {
+    const length = level.length;
+    const bytes = level.byteLength;
+    const result = op();
+    this.count += level.length - length;
+    this.bytes += level.byteLength - bytes;
+    return result;
   }
 
   /** The highest non-empty level, lowering `top` past emptied ones. */

@@ -11,6 +11,7 @@ import { maxPriorityOf, PriorityReadyList, priorityLevel } from "./priority.js";
 import { type FlowPublisher, overFlowMark, PublisherFlow } from "./publisher-flow.js";
 import { type Ready, ReadyList } from "./ready-list.js";
 import { type QueueSettings, readSettings } from "./settings.js";
+import { STORED } from "./stored-messages.js";
 import { type ConsumerActivity, ConsumerList } from "./single-active-consumer.js";
 import { clock, deadlineOf, HeadDeadlineTimer } from "./ttl.js";
 
@@ -66,7 +67,8 @@ export class Queue {
     this.arguments = o.arguments;
     this.vhost = o.vhost;
     this.maxPriority = maxPriorityOf(o.arguments);
-    this.ready = this.maxPriority === undefined ? new ReadyList() : new PriorityReadyList(this.maxPriority);
+    const stored = (): DurableLog | undefined => this.storeLog;
+    this.ready = this.maxPriority === undefined ? new ReadyList(stored) : new PriorityReadyList(this.maxPriority, stored);
     const sac = o.arguments.get("x-single-active-consumer");
     this.consumers = new ConsumerList(sac?.type === "t" && sac.value);
     this.settings = readSettings(this);
@@ -138,6 +140,8 @@ export class Queue {
       redelivered: false,
       expiresAt: deadlineOf(props, s.messageTtl),
       priority: this.maxPriority === undefined ? 0 : priorityLevel(props, this.maxPriority),
+      // in the literal, so setting it later does not give every message an out-of-object property store
+      storeRef: undefined,
     };
     // as RabbitMQ's attempt_delivery: a consumer free right now takes it before any TTL check (so TTL 0 still delivers)
     if (this.ready.length === 0 && !this.dispatching) {
@@ -187,16 +191,25 @@ export class Queue {
     this.storeLog?.ack(qm);
   }
 
-  /** Start-up: replays what its log kept, oldest first and marked redelivered; expiry waits for the first dispatch(). */
+  /**
+   * Start-up: replays what its log kept, oldest first and marked redelivered, each read from disk only as it nears
+   * the head. Limits and expiry wait for recovered(), once every queue has its messages back.
+   */
   recoverStored(): number {
     const log = this.log;
     if (log === undefined) return 0;
     let n = 0;
     for (const r of log.recover()) {
-      this.ready.push({ seq: ++this.seq, message: r.message, redelivered: true, expiresAt: r.expiresAt, priority: r.priority, storeRef: r.ref });
+      this.ready.push({ seq: ++this.seq, message: STORED, redelivered: true, expiresAt: r.expiresAt, priority: r.priority, storeRef: r.ref });
       n++;
     }
     return n;
+  }
+
+  /** Every durable queue has its stored messages back: a drop-head length limit applies to them, then delivery starts. */
+  recovered(): void {
+    if (this.settings.overflow === "drop-head") this.dropOverLimit();
+    this.dispatch();
   }
 
   /** Its persistent messages' log, if one is open (messages_persistent counts from it). */

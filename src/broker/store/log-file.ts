@@ -1,6 +1,7 @@
 import { closeSync, constants, openSync, unlink } from "node:fs";
 import type { FdPool, PooledFile } from "./fd-pool.js";
 import { datasync, readAt, readAtSync, writeAt } from "./file-io.js";
+import { releaseWriteBuffer, takeWriteBuffer } from "./write-buffers.js";
 
 export interface ItemEncoder<T> {
   /** Writes item at `at`; returns the bytes written (the size the item was added with). */
@@ -69,13 +70,13 @@ export class LogFile<T> implements PooledFile {
     this.pending = [];
     this.pendingBytes = 0;
     this.inFlightBytes = len;
-    const buf = Buffer.allocUnsafe(len);
+    const buf = takeWriteBuffer(len);
     let at = 0;
     for (const item of items) at += this.encoder.encodeInto(buf, at, item);
     this.busy++;
     try {
       const fd = this.open();
-      await writeAt(fd, buf, this.written);
+      await writeAt(fd, buf.subarray(0, len), this.written);
       await datasync(fd);
       this.written += len;
       const created = this.createdUnreported;
@@ -86,6 +87,7 @@ export class LogFile<T> implements PooledFile {
       this.pendingBytes += len;
       throw e;
     } finally {
+      releaseWriteBuffer(buf);
       this.inFlightBytes = 0;
       this.released();
     }

@@ -11,13 +11,17 @@ import type { StoreContext } from "./store-context.js";
 export interface MessageStoreOptions {
   /** Appends roll over to a new segment file past this size (default 16 MiB). */
   readonly segmentBytes?: number;
-  /** Recently written records kept in memory for delivery without a disk read (default 64 MiB). */
+  /** Recently written records kept in memory for delivery without a disk read (default 16 MiB). */
   readonly cacheBytes?: number;
   /** Descriptors kept open across all queues; idle ones beyond it are closed (default 512). */
   readonly maxOpenFiles?: number;
   /** Torn tails dropped, damaged entries skipped, failed writes: things the node log should say. */
   readonly onWarning?: (message: string) => void;
 }
+
+// enough for the backlog a queue lets build while its consumers keep up (publisher-flow.ts holds publishers past 2 MB ready),
+// small enough that a long backlog costs little RSS beyond its index
+const DEFAULT_CACHE_BYTES = 16 * 1024 * 1024;
 
 export interface MessageStoreStats extends CommitStats {
   readonly cachedBytes: number;
@@ -37,7 +41,7 @@ export class MessageStore {
     options: MessageStoreOptions,
   ) {
     const warn = options.onWarning ?? ((m: string) => process.emitWarning(m, "WarrenStore"));
-    const cache = new RecordCache(options.cacheBytes ?? 64 * 1024 * 1024);
+    const cache = new RecordCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
     this.ctx = {
       commit: new GroupCommit(warn, () => cache.trim()),
       cache,

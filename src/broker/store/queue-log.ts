@@ -109,6 +109,57 @@ export class QueueLog {
     return this.ctx.cache.get(seg, no) ?? decodeStored(seg, no, seg.records.readSync(seg.offsetOf(no), seg.sizeOf(no)));
   }
 
+  /**
+   * Several records at once, in the order asked: runs of consecutive records in one segment come with a single
+   * read. In place of a record that is gone or fails its check stands the Error saying why.
+   */
+  readManySync(refs: readonly RecordRef[]): (MessageRecord | Error)[] {
+    const out: (MessageRecord | Error)[] = new Array(refs.length);
+    let i = 0;
+    while (i < refs.length) {
+      let seg: Segment;
+      let no: number;
+      try {
+        [seg, no] = this.locate(refs[i]!);
+      } catch (e) {
+        out[i++] = e as Error;
+        continue;
+      }
+      const cached = this.ctx.cache.get(seg, no);
+      if (cached !== undefined) {
+        out[i++] = cached;
+        continue;
+      }
+      // extend the run while the next ref is the next record of the same segment and not cached
+      let n = 1;
+      while (i + n < refs.length && refs[i + n] === refs[i]! + n && no + n < seg.count && this.ctx.cache.get(seg, no + n) === undefined) n++;
+      const start = seg.offsetOf(no);
+      let buf: Buffer;
+      try {
+        buf = seg.records.readSync(start, seg.offsetOf(no + n - 1) + seg.sizeOf(no + n - 1) - start);
+      } catch (e) {
+        for (let k = 0; k < n; k++) out[i + k] = e as Error;
+        i += n;
+        continue;
+      }
+      for (let k = 0; k < n; k++, i++) {
+        const at = seg.offsetOf(no + k) - start;
+        try {
+          out[i] = decodeStored(seg, no + k, buf.subarray(at, at + seg.sizeOf(no + k)));
+        } catch (e) {
+          out[i] = e as Error;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Body bytes of a record still held (0 for one acked or unknown). */
+  bodySizeOf(ref: RecordRef): number {
+    const seg = this.segments.get(segmentIdOfRef(ref));
+    return seg === undefined ? 0 : seg.bodySizeOf(recordNoOfRef(ref));
+  }
+
   async read(ref: RecordRef): Promise<MessageRecord> {
     const [seg, no] = this.locate(ref);
     return this.ctx.cache.get(seg, no) ?? decodeStored(seg, no, await seg.records.read(seg.offsetOf(no), seg.sizeOf(no)));

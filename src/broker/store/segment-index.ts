@@ -36,6 +36,7 @@ export class SegmentIndex {
   }
 
   frameSize = (i: number): number => this.size[i]!;
+  bodySize = (i: number): number => this.body[i]!;
   /** undefined for a record that could not be read when the segment was scanned. */
   summary(i: number): RecordSummary | undefined {
     return this.lost[i] === 1 ? undefined : { priority: this.priority[i]!, expiresAt: this.expires[i]!, bodySize: this.body[i]! };

@@ -34,7 +34,9 @@ export function recoverSegment(
   const acks = present.has("ack") ? readAckLog(path("ack"), warn) : undefined;
   const offsets = new Uint32Array(index.count);
   for (let no = 1; no < index.count; no++) offsets[no] = offsets[no - 1]! + index.frameSize(no - 1);
-  const segment = new Segment(id, dir, pool, { segmentBytes: end, ackBytes: acks?.end, offsets, records: index.count });
+  const bodySizes = new Uint32Array(index.count);
+  for (let no = 0; no < index.count; no++) bodySizes[no] = index.bodySize(no);
+  const segment = new Segment(id, dir, pool, { segmentBytes: end, ackBytes: acks?.end, offsets, bodySizes, records: index.count });
   for (const no of acks?.acked ?? []) segment.markAcked(no);
   const recovered: RecoveredRecord[] = [];
   for (let no = 0; no < index.count; no++) {

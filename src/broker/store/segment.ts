@@ -25,6 +25,8 @@ export interface SegmentOnDisk {
   readonly ackBytes: number | undefined;
   /** Frame start of each record, in order. */
   readonly offsets: Uint32Array;
+  /** Body bytes of each record (0 for one that could not be read). */
+  readonly bodySizes: Uint32Array;
   readonly records: number;
 }
 
@@ -48,6 +50,8 @@ export class Segment {
   index: SegmentIndex | undefined;
   private readonly indexPath: string;
   private offsets: Uint32Array;
+  // messages_persistent's byte count needs a record's body size when it is acked, without reading the record
+  private bodySizes: Uint32Array;
   // one bit per record, so a repeated ack is recognised and a segment's last ack is known
   private acked: Uint8Array;
 
@@ -63,6 +67,7 @@ export class Segment {
     this.indexPath = join(dir, segmentFileName(id, "idx"));
     this.count = onDisk?.records ?? 0;
     this.offsets = onDisk?.offsets ?? new Uint32Array(256);
+    this.bodySizes = onDisk?.bodySizes ?? new Uint32Array(256);
     this.sealed = onDisk !== undefined;
     this.index = onDisk === undefined ? new SegmentIndex() : undefined;
     this.acked = new Uint8Array((this.count + 7) >> 3);
@@ -73,12 +78,18 @@ export class Segment {
     const no = this.count++;
     this.offsets = ensureIndex(this.offsets, no, (n) => new Uint32Array(n));
     this.offsets[no] = this.records.add(record, bytes);
+    this.bodySizes = ensureIndex(this.bodySizes, no, (n) => new Uint32Array(n));
+    this.bodySizes[no] = record.body.length;
     this.index?.push(bytes, { priority: record.priority, expiresAt: record.expiresAt, bodySize: record.body.length });
     return no;
   }
 
   offsetOf(no: number): number {
     return this.offsets[no]!;
+  }
+
+  bodySizeOf(no: number): number {
+    return this.bodySizes[no] ?? 0;
   }
 
   sizeOf(no: number): number {

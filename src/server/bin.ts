@@ -50,6 +50,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), env: 
       configFiles: config.configFile === undefined ? [] : [resolve(config.configFile)],
       log: background ? paths.logFile : "stdout",
       logLevel: config.logLevel,
+      ...config.limits,
     });
   } catch (e) {
     fail(`node ${nodeName} could not start: ${(e as Error).message}`);

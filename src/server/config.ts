@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import type { NodeLimits } from "../broker/node/limits.js";
 import { isLogLevel, type LogLevel } from "../broker/node/log.js";
 
 export const USAGE = `usage: warren-server [--amqp-port N] [--http-port N] [--host ADDRESS] [--data-dir DIR] [--config FILE] [--node-name NAME] [-detached]
@@ -19,8 +20,10 @@ export const USAGE = `usage: warren-server [--amqp-port N] [--http-port N] [--ho
                     return once the node listens
 
 Config file keys (all optional): amqp_port, http_port, host, data_dir, node_name, log_level
-(debug, info, notice, warning, error, critical, alert, emergency, none). Flags win over the
-environment, the environment over the config file.`;
+(debug, info, notice, warning, error, critical, alert, emergency, none), and as rabbitmq.conf
+names them: handshake_timeout (ms), channel_max, frame_max (bytes), heartbeat (s),
+max_message_size (bytes, at most 512 MiB), connection_max and consumer_timeout (ms), the last
+two a number or "infinity". Flags win over the environment, the environment over the config file.`;
 
 /** What warren-server runs with once flags, environment and config file are merged. */
 export interface ServerConfig {
@@ -32,6 +35,8 @@ export interface ServerConfig {
   readonly configFile: string | undefined;
   readonly logLevel: LogLevel;
   readonly detached: boolean;
+  /** Protocol limits the config file sets; the rest keep RabbitMQ's defaults. */
+  readonly limits: Partial<NodeLimits>;
 }
 
 /** A refusal with the sysexits code warren-server exits with: 64 for usage, 78 for configuration. */
@@ -45,6 +50,9 @@ export class ConfigError extends Error {
 }
 
 const port = z.number().int().min(0).max(65535);
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
+// connection_max and consumer_timeout may be switched off, as rabbitmq.conf's "infinity"
+const orInfinity = (n: z.ZodNumber) => z.union([n, z.literal("infinity")]).transform((v) => (v === "infinity" ? Infinity : v));
 const ConfigFile = z.strictObject({
   amqp_port: port.optional(),
   http_port: port.optional(),
@@ -52,7 +60,28 @@ const ConfigFile = z.strictObject({
   data_dir: z.string().min(1).optional(),
   node_name: z.string().min(1).optional(),
   log_level: z.string().refine(isLogLevel, "not a log level").optional(),
+  handshake_timeout: count(1, 2 ** 31 - 1).optional(),
+  channel_max: count(1, 65535).optional(),
+  frame_max: count(4096, 2 ** 32 - 1).optional(),
+  heartbeat: count(0, 65535).optional(),
+  max_message_size: count(0, 512 * 1024 * 1024).optional(),
+  connection_max: orInfinity(count(0, 2 ** 31 - 1)).optional(),
+  consumer_timeout: orInfinity(count(1, 2 ** 31 - 1)).optional(),
 });
+
+/** The config file's limit keys (rabbitmq.conf's names) as startBroker's options. */
+function limitsOf(file: ConfigFile): Partial<NodeLimits> {
+  const pairs: [keyof NodeLimits, number | undefined][] = [
+    ["handshakeTimeout", file.handshake_timeout],
+    ["channelMax", file.channel_max],
+    ["frameMax", file.frame_max],
+    ["heartbeat", file.heartbeat],
+    ["maxMessageSize", file.max_message_size],
+    ["connectionMax", file.connection_max],
+    ["consumerTimeout", file.consumer_timeout],
+  ];
+  return Object.fromEntries(pairs.filter(([, v]) => v !== undefined));
+}
 type ConfigFile = z.infer<typeof ConfigFile>;
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -118,5 +147,6 @@ export function resolveConfig(argv: readonly string[], env: Env): ServerConfig |
     configFile: usedConfig ? configPath : undefined,
     logLevel: (file.log_level as LogLevel | undefined) ?? "info",
     detached: values.detached === true,
+    limits: limitsOf(file),
   };
 }

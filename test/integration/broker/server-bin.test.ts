@@ -142,6 +142,25 @@ describe.skipIf(ORACLE)("warren-server binary and package entry", () => {
     expect(await s.exited).toBe(0);
   });
 
+  it("applies the config file's protocol limits to what a client negotiates", async () => {
+    const dir = tmp();
+    const file = join(dir, "warren.json");
+    writeFileSync(file, JSON.stringify({ amqp_port: 0, http_port: 0, data_dir: join(dir, "data"), channel_max: 7, frame_max: 8192, heartbeat: 5 }));
+    const s = await startServer([], { WARREN_CONFIG_FILE: file });
+    // 0 = take what the server offers; for heartbeats the lower of the two wins
+    const conn = await amqp.connect(`amqp://guest:guest@127.0.0.1:${s.amqpPort}?frameMax=0&channelMax=0&heartbeat=10`);
+    const auth = { authorization: `Basic ${Buffer.from("guest:guest").toString("base64")}` };
+    let rows: { channel_max: number; frame_max: number; timeout: number }[] = [];
+    for (let i = 0; i < 50 && rows.length === 0; i++) {
+      rows = (await (await fetch(`http://127.0.0.1:${s.httpPort}/api/connections`, { headers: auth })).json()) as typeof rows;
+      if (rows.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(rows.map((r) => [r.channel_max, r.frame_max, r.timeout])).toEqual([[7, 8192, 5]]);
+    await conn.close();
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+  });
+
   it("-detached returns once the node listens, so warrenctl can talk to it at once; shutdown stops it", async () => {
     const dir = tmp();
     const node = `bg@${HOST}`;

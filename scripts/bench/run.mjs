@@ -10,6 +10,8 @@ import { checkListQueues, idleConnections, listQueuesCommands, openIdleQueues, q
 import { load, machine } from "./lib/machine.mjs";
 import { runPerf } from "./lib/perf-runner.mjs";
 import { chartData, markdown } from "./lib/report.mjs";
+import { durabilityRun } from "./lib/durability.mjs";
+import { loadRun } from "./lib/load.mjs";
 import { throughputScenarios } from "./lib/scenarios.mjs";
 import { timeInterleaved } from "./lib/timing.mjs";
 
@@ -28,6 +30,8 @@ const scale = Number(opt("--scale", "1"));
 const QUEUED = Math.round(100_000 * scale);
 const IDLE_QUEUES = Math.round(10_000 * scale);
 const IDLE_CONNECTIONS = Math.round(1000 * scale);
+const DURABLE = Math.round(1_000_000 * scale);
+const LOAD = { connections: Math.round(1000 * scale), channelsPer: 2, queues: Math.round(10_000 * scale), seconds };
 const STARTUPS = 5;
 const LIST_ROUNDS = 3;
 const RABBIT_LOG = "/var/log/rabbitmq";
@@ -49,7 +53,7 @@ if (argv.includes("--render-only")) {
 // the 1-minute load average every 10 s: its peak says how busy the machine was while the numbers were taken
 const loadSamples = [];
 const loadTimer = setInterval(() => loadSamples.push(load()[0]), 10_000).unref();
-const results = { date: new Date().toISOString(), machine: machine(), load: { before: load() }, seconds, rounds, scale, counts: { queued: QUEUED, idleQueues: IDLE_QUEUES, idleConnections: IDLE_CONNECTIONS }, throughput: [], startup: { warren: [] } };
+const results = { date: new Date().toISOString(), machine: machine(), load: { before: load() }, seconds, rounds, scale, counts: { queued: QUEUED, idleQueues: IDLE_QUEUES, idleConnections: IDLE_CONNECTIONS, durable: DURABLE }, throughput: [], startup: { warren: [] } };
 
 const rabbit = argv.includes("--no-rabbit") ? undefined : await findRabbit();
 results.rabbit = rabbit && { version: rabbit.version, erlang: rabbit.erlang, node: rabbit.node, pid: rabbit.pid };
@@ -144,8 +148,18 @@ try {
       for (const h of held) await h.close();
     }
   }
+  if (wanted("load")) {
+    await stopWarren(warren);
+    warren = await freshWarren();
+    log(`load: ${LOAD.connections} connections x ${LOAD.channelsPer} channels + ${LOAD.queues} queues under traffic`);
+    results.underLoad = await loadRun(warren, LOAD).catch((e) => ({ error: e.message }));
+  }
 } finally {
   await stopWarren(warren);
+}
+if (wanted("durability")) {
+  log(`durability: ${DURABLE} x 1 KB persistent, restarts (SIGTERM, SIGKILL), drain`);
+  results.durability = await durabilityRun(WARREN_AMQP, WARREN_HTTP, DURABLE).catch((e) => ({ error: e.message }));
 }
 if (wanted("startup")) {
   while (results.startup.warren.length < STARTUPS) await stopWarren(await freshWarren());

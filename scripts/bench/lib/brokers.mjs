@@ -41,10 +41,11 @@ function serverFlags(amqpPort, httpPort, dataDir) {
 
 /**
  * Spawns warren-server and resolves once an AMQP connection.open succeeds; startupMs is spawn -> first open-ok
- * (the probe retries every 2 ms, so it includes Node's own start-up, as a user would see it).
+ * (the probe retries every 2 ms, so it includes Node's own start-up, as a user would see it). A given dataDir is
+ * reused (a restart); otherwise it gets a fresh one.
  */
-export async function startWarren(amqpPort, httpPort) {
-  const dataDir = mkdtempSync(join(tmpdir(), "warren-bench-"));
+export async function startWarren(amqpPort, httpPort, existingDataDir = undefined) {
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), "warren-bench-"));
   const { args, command } = serverFlags(amqpPort, httpPort, dataDir);
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
@@ -67,13 +68,24 @@ export async function startWarren(amqpPort, httpPort) {
   }
 }
 
-export async function stopWarren(w) {
-  if (w.child.exitCode !== null) return;
-  const gone = new Promise((r) => w.child.once("exit", r));
-  w.child.kill("SIGTERM");
-  await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
-  if (w.child.exitCode === null) w.child.kill("SIGKILL");
-  rmSync(w.dataDir, { recursive: true, force: true });
+/** Stops it (SIGTERM, or at once with signal "SIGKILL") and removes its data dir unless keepData. */
+export async function stopWarren(w, { signal = "SIGTERM", keepData = false } = {}) {
+  if (w.child.exitCode === null && w.child.signalCode === null) {
+    const gone = new Promise((r) => w.child.once("exit", r));
+    w.child.kill(signal);
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
+    if (w.child.exitCode === null && w.child.signalCode === null) {
+      w.child.kill("SIGKILL");
+      await gone;
+    }
+  }
+  if (!keepData) rmSync(w.dataDir, { recursive: true, force: true });
+}
+
+/** GET on warren's management API as guest; the parsed JSON, or undefined for anything but a 200. */
+export async function warrenApi(w, path) {
+  const r = await fetch(`http://127.0.0.1:${w.httpPort}/api/${path}`, { headers: { authorization: `Basic ${Buffer.from("guest:guest").toString("base64")}` } }).catch(() => undefined);
+  return r?.ok ? r.json() : undefined;
 }
 
 async function rabbitApi(path) {

@@ -1,5 +1,6 @@
 // BENCHMARKS.md from one bench run's results: machine, goals, tables with ratios, commands, method and what is off.
 import { commandLine } from "./perf-runner.mjs";
+import { durabilitySection, loadSection } from "./report-durability.mjs";
 import { queuedArgs } from "./scenarios.mjs";
 import { median } from "./timing.mjs";
 
@@ -151,7 +152,7 @@ function commandsSection(r) {
   lines.push(`${r.warrenCommand ?? "node bin/warren-server.js"}   # warren, started by the bench`);
   for (const t of r.throughput) lines.push(commandLine(t.scenario.args));
   if (r.queued) lines.push(`${commandLine(queuedArgs(r.counts.queued))}   # then RSS is read and the queue deleted`);
-  lines.push("```", "", "Regenerate everything with `npm run bench` (options: `node scripts/bench/run.mjs --seconds 10 --rounds 2 --only a,b,c,latency,fanout,memory,idle,startup --no-rabbit`).", "");
+  lines.push("```", "", "Regenerate everything with `npm run bench` (options: `node scripts/bench/run.mjs --seconds 10 --rounds 2 --only a,b,c,latency,fanout,memory,idle,startup,durability,load --no-rabbit`).", "");
   return lines;
 }
 
@@ -216,6 +217,8 @@ export function markdown(r, svgName) {
     "",
     ...throughputSection(r),
     ...footprintSection(r),
+    ...durabilitySection(r),
+    ...loadSection(r),
     ...observations(r),
     ...commandsSection(r),
     ...methodSection(),

@@ -52,6 +52,8 @@ export class Connection implements FlowPublisher {
   publishBlock: { readonly notified: boolean } | undefined;
   /** Queue flow control holds this publisher (publisher-flow.ts): its frames wait unread, as under publishBlock. */
   flowHeld = false;
+  /** Reading waits while a durable definition change is written (replyWhenDurable). */
+  private awaitingDisk = false;
   private flowHolds: Set<PublisherFlow> | undefined;
   private header = Buffer.alloc(0);
   private timer: NodeJS.Timeout | undefined;
@@ -122,7 +124,7 @@ export class Connection implements FlowPublisher {
     this.heartbeat.received();
     this.output.traffic.received(chunk.length);
     if (this.state === "closed") return;
-    if (this.publishBlock !== undefined || this.flowHeld) {
+    if (this.publishBlock !== undefined || this.flowHeld || this.awaitingDisk) {
       this.splitter.push(chunk);
       // whoever resumed the socket (a drain, an alarm clearing), this connection still waits
       if (!this.socket.isPaused()) this.socket.pause();
@@ -153,7 +155,7 @@ export class Connection implements FlowPublisher {
       for (let f = this.splitter.next(); f !== undefined; f = this.splitter.next()) {
         this.onFrame(f);
         // onFrame may have ended the connection, or blocked it as a publisher
-        if ((this.state as ConnectionState) === "closed" || this.publishBlock !== undefined || this.flowHeld) break;
+        if ((this.state as ConnectionState) === "closed" || this.publishBlock !== undefined || this.flowHeld || this.awaitingDisk) break;
       }
     } catch (e) {
       this.splitter.reset();
@@ -214,8 +216,30 @@ export class Connection implements FlowPublisher {
     setImmediate(() => this.resumeReading());
   }
 
+  /**
+   * A durable definition changed (declare, bind, delete): the -ok `send`s once the change is on disk, as RabbitMQ
+   * answers after its database transaction, and nothing later on this connection runs before it, so replies keep
+   * their order. A failed write closes the connection with 541: the client must not take the change as kept.
+   */
+  replyWhenDurable(send: () => void): void {
+    this.awaitingDisk = true;
+    this.socket.pause();
+    this.broker.node.definitionsDurable().then(
+      () => {
+        this.awaitingDisk = false;
+        if (this.state === "closed") return;
+        send();
+        setImmediate(() => this.resumeReading());
+      },
+      (e: unknown) => {
+        this.awaitingDisk = false;
+        if (this.state !== "closed") this.close(541, `INTERNAL_ERROR - definitions could not be written to disk: ${(e as Error).message}`);
+      },
+    );
+  }
+
   private resumeReading(): void {
-    if (this.state === "closed" || this.flowHeld || this.publishBlock !== undefined) return;
+    if (this.state === "closed" || this.flowHeld || this.publishBlock !== undefined || this.awaitingDisk) return;
     if (!this.output.holdReading) this.socket.resume();
     this.processFrames();
   }

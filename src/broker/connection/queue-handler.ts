@@ -4,19 +4,22 @@ import { declareQueue, deleteQueue } from "../vhost/declare-queue.js";
 import { authorizeQueueBinding, authorizeQueueDeclare, authorizeQueueDelete, authorizeQueuePurge } from "./authorize.js";
 import type { Channel } from "./channel.js";
 import { declareReplyQueue } from "./direct-reply-to.js";
+import { replyOnceKept } from "./reply-once-kept.js";
 import { checkNotDefault, expandQueueName, findQueue, requireExchange, requireQueue, vhostOf } from "./resolve.js";
 
 export function queueDeclare(ch: Channel, a: QueueDeclare): void {
   if (declareReplyQueue(ch, a)) return;
   authorizeQueueDeclare(ch, a);
   const vhost = vhostOf(ch);
-  const q = a.passive
-    ? requireQueue(ch, a.queue)
-    : declareQueue(vhost, ch.conn, { name: a.queue, durable: a.durable, autoDelete: a.autoDelete, exclusive: a.exclusive, arguments: a.arguments }).queue;
+  const declared = a.passive
+    ? { queue: requireQueue(ch, a.queue), created: false }
+    : declareQueue(vhost, ch.conn, { name: a.queue, durable: a.durable, autoDelete: a.autoDelete, exclusive: a.exclusive, arguments: a.arguments });
+  const q = declared.queue;
   ch.lastQueue = q.name;
+  if (a.nowait) return;
   // RabbitMQ's stat of the queue for declare-ok counts as use, restarting an unused queue's x-expires countdown
-  if (!a.nowait) q.touch();
-  if (!a.nowait) ch.conn.output.method(ch.id, "queue.declare-ok", { queue: q.name, messageCount: q.messageCount, consumerCount: q.consumerCount });
+  q.touch();
+  replyOnceKept(ch, declared.created && q.durable, () => ch.conn.output.method(ch.id, "queue.declare-ok", { queue: q.name, messageCount: q.messageCount, consumerCount: q.consumerCount }));
 }
 
 export function queueBind(ch: Channel, a: QueueBind): void {
@@ -26,8 +29,8 @@ export function queueBind(ch: Channel, a: QueueBind): void {
   const x = requireExchange(ch, a.exchange);
   // an empty key with the "" queue shortcut binds by the queue's name
   const key = a.queue === "" && a.routingKey === "" ? q.name : a.routingKey;
-  bind(vhostOf(ch), x, { destKind: "queue", destination: q.name, routingKey: key, arguments: a.arguments });
-  if (!a.nowait) ch.conn.output.method(ch.id, "queue.bind-ok", {});
+  const added = bind(vhostOf(ch), x, { destKind: "queue", destination: q.name, routingKey: key, arguments: a.arguments });
+  if (!a.nowait) replyOnceKept(ch, added && x.durable && q.durable, () => ch.conn.output.method(ch.id, "queue.bind-ok", {}));
 }
 
 export function queueUnbind(ch: Channel, a: QueueUnbind): void {
@@ -35,11 +38,12 @@ export function queueUnbind(ch: Channel, a: QueueUnbind): void {
   checkNotDefault(a.exchange);
   const q = findQueue(ch, a.queue);
   const x = vhostOf(ch).exchanges.get(a.exchange);
+  let removed = false;
   if (q !== undefined && x !== undefined) {
     const key = a.queue === "" && a.routingKey === "" ? q.name : a.routingKey;
-    unbind(vhostOf(ch), x, { destKind: "queue", destination: q.name, routingKey: key, arguments: a.arguments });
+    removed = unbind(vhostOf(ch), x, { destKind: "queue", destination: q.name, routingKey: key, arguments: a.arguments }) && x.durable && q.durable;
   }
-  ch.conn.output.method(ch.id, "queue.unbind-ok", {});
+  replyOnceKept(ch, removed, () => ch.conn.output.method(ch.id, "queue.unbind-ok", {}));
 }
 
 export function queuePurge(ch: Channel, a: QueuePurge): void {
@@ -55,5 +59,5 @@ export function queueDelete(ch: Channel, a: QueueDelete): void {
   const q = findQueue(ch, name);
   let n = 0;
   if (q !== undefined) n = deleteQueue(q, a);
-  if (!a.nowait) ch.conn.output.method(ch.id, "queue.delete-ok", { messageCount: n });
+  if (!a.nowait) replyOnceKept(ch, q?.durable === true, () => ch.conn.output.method(ch.id, "queue.delete-ok", { messageCount: n }));
 }

@@ -20,7 +20,7 @@ export class MessagePersistence {
     const log = broker.node.log;
     const warn = (m: string): void => log.warning(`message store: ${m}`);
     const store = await openMessageStore(join(dbDir, MESSAGE_STORE_DIR), { onWarning: warn });
-    const logs = new MessageLogs(store, warn);
+    const logs = new MessageLogs(store, warn, () => broker.node.definitionsDurable());
     broker.messageLogs = logs;
     for (const v of broker.vhosts.values()) v.messageLogs = logs;
     return new MessagePersistence(broker, store, logs);

@@ -126,10 +126,13 @@ export class MessageLogs {
   appends = 0;
   /** Cleared when the node stops: nothing is removed from disk from then on. */
   live = true;
+  private waited: { stored: Promise<void>; definitions: Promise<void>; both: Promise<void> } | undefined;
 
   constructor(
     readonly store: MessageStore,
     readonly warn: (message: string) => void,
+    /** Settles once the definitions changed so far are on disk (the node's metadata store). */
+    private readonly definitionsDurable: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** The log of a durable queue; exclusive queues do not outlive their connection, so they keep none. */
@@ -138,9 +141,20 @@ export class MessageLogs {
     return new DurableLog(this.store.queue(queueLogId(q.vhost.name, q.name)), this);
   }
 
-  /** Settles once everything appended or acked so far is on disk. */
+  /**
+   * Settles once everything appended or acked so far is on disk, and the definitions too: a message confirmed into
+   * a queue declared a moment before (say with nowait) must not be lost because the queue itself was not yet kept.
+   */
   flush(): Promise<void> {
-    return this.store.flush();
+    const stored = this.store.flush();
+    const definitions = this.definitionsDurable();
+    // the same promise for the same pair: confirms group by it (one multiple ack per batch, durable-confirms.ts)
+    if (this.waited === undefined || this.waited.stored !== stored || this.waited.definitions !== definitions) {
+      // a failed metadata write is the node log's business; the messages' own write decides the confirm
+      const both = Promise.all([stored, definitions.catch(() => undefined)]).then(() => undefined);
+      this.waited = { stored, definitions, both };
+    }
+    return this.waited.both;
   }
 }
 

@@ -16,6 +16,7 @@ import type { MetadataPersistence } from "./persistence/metadata-persistence.js"
 import { MessagePersistence } from "./persistence/message-recovery.js";
 import { persistDefinitions } from "./persistence/node-definitions.js";
 import { IDLE_GC_INTERVAL_MS, IdleGc } from "./node/idle-gc.js";
+import { LOCK_FILE, lockDataDir } from "./persistence/data-dir-lock.js";
 
 export interface BrokerOptions extends Partial<NodeLimits> {
   /** AMQP listening port; 0 picks a free one. Default 5672. */
@@ -55,6 +56,7 @@ export interface RunningBroker {
 export async function startBroker(options: BrokerOptions = {}): Promise<RunningBroker> {
   const broker = new Broker(new UserStore(options.users, { loopbackUsers: options.loopbackUsers }));
   const node = broker.node;
+  let unlockDataDir = (): void => {};
   // resource alarms block publishers, as RabbitMQ's do
   node.alarms.onChange((memory, disk) => setPublishersBlocked(broker, alarmBlockReason(memory, disk)));
   node.limits = resolveLimits(options);
@@ -90,12 +92,15 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   let amqpPort = 0;
   let httpPort: number | undefined;
   try {
+    // one node per database directory: a second would take the first one's appends for torn tails
+    if (node.paths !== undefined) unlockDataDir = lockDataDir(node.paths.dbDir);
     await openStores();
     amqpPort = await amqp.start();
     if (http !== undefined && options.httpPort !== false) httpPort = await listen(http, options.httpPort ?? 15672, host);
   } catch (e) {
     await amqp.stop();
     await closeStores();
+    unlockDataDir();
     node.log.close();
     throw e;
   }
@@ -122,6 +127,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
         await new Promise<void>((resolveHttp) => http.close(() => resolveHttp()));
       }
       await closeStores();
+      unlockDataDir();
       node.log.info(`node ${node.name} stopped`);
       node.log.close();
       settle();
@@ -132,7 +138,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     wipeState: async () => {
       // RabbitMQ wipes its database directory; the store is closed first so no write lands in the emptied one
       await closeStores();
-      if (node.paths !== undefined) emptyDirectory(node.paths.dbDir);
+      if (node.paths !== undefined) emptyDirectory(node.paths.dbDir, [LOCK_FILE]);
       replaceState(broker, () => new Broker(new UserStore(options.users, { loopbackUsers: options.loopbackUsers })));
       // the alarms outlive a reset, and so does the block they put on publishers
       setPublishersBlocked(broker, alarmBlockReason(node.alarms.memory, node.alarms.disk));

@@ -15,13 +15,13 @@ export function replaceState(broker: Broker, fresh: () => Broker): void {
   for (const key of Object.keys(blank)) if (!KEPT.has(key)) live[key] = blank[key];
 }
 
-/** Deletes what a directory holds, keeping the directory (RabbitMQ wipes its mnesia directory the same way). */
-export function emptyDirectory(dir: string): void {
+/** Deletes what a directory holds but `keep`, keeping the directory (RabbitMQ wipes its mnesia directory the same way). */
+export function emptyDirectory(dir: string, keep: readonly string[] = []): void {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return;
   }
-  for (const n of names) rmSync(join(dir, n), { recursive: true, force: true });
+  for (const n of names) if (!keep.includes(n)) rmSync(join(dir, n), { recursive: true, force: true });
 }

@@ -76,8 +76,8 @@ describe("stop_app / start_app", () => {
     }
     await api.ext("stop_app");
     expect((await api.ext("reset")).body).toEqual({ result: "ok" });
-    // emptied, holding only fresh stores: the metadata store with the first-start definitions, and an empty message store
-    expect(readdirSync(join(dataDir, api.broker.nodeName)).sort()).toEqual(["metadata", "msg_store"]);
+    // emptied, holding only the node's lock and fresh stores: the metadata store with the first-start definitions, and an empty message store
+    expect(readdirSync(join(dataDir, api.broker.nodeName)).sort()).toEqual([".lock", "metadata", "msg_store"]);
     await api.ext("start_app");
     expect((await api.get("/cluster-name")).body).toEqual({ name: api.broker.nodeName });
     expect((await api.get("/overview")).body.object_totals.queues).toBe(0);

@@ -21,6 +21,11 @@ interface Stored extends Named {
 
 const entryId = (kind: MetadataKind, key: string): string => `${kind}\u0000${key}`;
 
+/** The text of a record whose last write failed: equal to no record's JSON, so the next write puts (or deletes) it again. */
+const UNWRITTEN = "\u0000unwritten";
+/** How long after a failed write the changes it carried are tried again. */
+const DEFAULT_RETRY_MS = 1000;
+
 /** A stored key's parts; a key that is not a list of names (written by something else) names nothing. */
 function partsOf(key: string): KeyParts {
   try {
@@ -48,19 +53,22 @@ export class MetadataPersistence {
   private lastWrite: Promise<void> = Promise.resolve();
   private attached = false;
 
+  private retryTimer: NodeJS.Timeout | undefined;
+
   private constructor(
     private readonly broker: Broker,
     private readonly store: MetadataStore,
     private readonly log: PersistenceLog,
+    private readonly retryMs: number,
   ) {}
 
   /**
    * Loads the store; a first start stores the broker's first-start definitions, a later one replaces them with the
    * stored ones. Resolves once that is durable and every later change is being persisted.
    */
-  static async open(broker: Broker, store: MetadataStore, log: PersistenceLog): Promise<MetadataPersistence> {
+  static async open(broker: Broker, store: MetadataStore, log: PersistenceLog, retryMs = DEFAULT_RETRY_MS): Promise<MetadataPersistence> {
     const snapshot = await store.load();
-    const p = new MetadataPersistence(broker, store, log);
+    const p = new MetadataPersistence(broker, store, log, retryMs);
     if (!isFirstStart(snapshot)) restoreDefinitions(broker, snapshot, (m) => log.warning(m));
     for (const [kind, entries] of Object.entries(snapshot) as [MetadataKind, Map<string, JsonValue>][]) {
       for (const [key, value] of entries) p.stored.set(entryId(kind, key), { kind, key, parts: partsOf(key), text: jsonText(value) });
@@ -79,6 +87,8 @@ export class MetadataPersistence {
   detach(): void {
     if (!this.attached) return;
     this.attached = false;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.setListener(undefined);
   }
 
@@ -177,8 +187,30 @@ export class MetadataPersistence {
     }
     if (changes.length === 0) return this.lastWrite;
     const w = this.store.apply(changes);
-    w.catch((e: unknown) => this.log.error(`metadata store: a change could not be written: ${(e as Error).message}`));
+    w.catch((e: unknown) => {
+      this.log.error(`metadata store: a change could not be written, trying again in ${this.retryMs} ms: ${(e as Error).message}`);
+      this.unwritten(changes);
+    });
     return w;
+  }
+
+  /**
+   * A write failed (a full disk, say): the records it carried are marked as not in the store and written again
+   * later, as they then are (a later write may already have replaced some; writing the current state is always right).
+   */
+  private unwritten(changes: readonly MetadataChange[]): void {
+    if (!this.attached) return;
+    for (const c of changes) {
+      const named: Named = { kind: c.kind, key: c.key, parts: partsOf(c.key) };
+      this.stored.set(entryId(c.kind, c.key), { ...named, text: UNWRITTEN });
+      this.dirty.set(entryId(c.kind, c.key), named);
+    }
+    if (this.retryTimer !== undefined) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.attached) this.schedule();
+    }, this.retryMs);
+    this.retryTimer.unref();
   }
 
   private settleWhere(test: (s: Stored) => boolean, out: MetadataChange[]): void {

@@ -127,3 +127,29 @@ describe("metadata persistence", () => {
     expect(store.applied).toHaveLength(2);
   });
 });
+
+describe("metadata persistence after a failed write", () => {
+  it("writes the changes of a failed write again, as they are by then, and reports the failure", async () => {
+    const broker = new Broker(new UserStore());
+    const store = new RecordingStore();
+    const errors: string[] = [];
+    const persistence = await MetadataPersistence.open(broker, store, { warning: () => {}, error: (m) => void errors.push(m) }, 20);
+    store.applied.length = 0;
+    const root = broker.vhosts.get("/")!;
+    // the disk refuses the next write
+    const apply = store.apply.bind(store);
+    let failures = 1;
+    store.apply = (changes) => (failures-- > 0 ? (store.applied.push([...changes]), Promise.reject(new Error("ENOSPC"))) : apply(changes));
+    declareQueue(root, undefined, q("kept", true));
+    declareQueue(root, undefined, q("gone", true));
+    await expect(persistence.flushed()).rejects.toThrow("ENOSPC");
+    // meanwhile one of them is deleted again: the retry must not bring it back
+    root.deleteQueue(root.queues.get("gone")!);
+    await new Promise((r) => setTimeout(r, 60));
+    await persistence.flushed();
+    expect(errors).toEqual([expect.stringContaining("trying again in 20 ms: ENOSPC")]);
+    const retried = store.applied.slice(1).flat();
+    expect(retried.find((c) => c.op === "put" && c.key === compositeKey("/", "kept"))).toBeDefined();
+    expect(retried.find((c) => c.key === compositeKey("/", "gone"))?.op).toBe("delete");
+  });
+});

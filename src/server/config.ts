@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import type { NodeLimits } from "../broker/node/limits.js";
+import { LIMIT_RANGES, MAX_MESSAGE_SIZE_CAP, type NodeLimits } from "../broker/node/limits.js";
 import { isLogLevel, type LogLevel } from "../broker/node/log.js";
 
 export const USAGE = `usage: warren-server [--amqp-port N] [--http-port N] [--host ADDRESS] [--data-dir DIR] [--config FILE] [--node-name NAME] [-detached]
@@ -50,7 +50,7 @@ export class ConfigError extends Error {
 }
 
 const port = z.number().int().min(0).max(65535);
-const count = (min: number, max: number) => z.number().int().min(min).max(max);
+const count = ([min, max]: readonly [number, number]) => z.number().int().min(min).max(max);
 // connection_max and consumer_timeout may be switched off, as rabbitmq.conf's "infinity"
 const orInfinity = (n: z.ZodNumber) => z.union([n, z.literal("infinity")]).transform((v) => (v === "infinity" ? Infinity : v));
 const ConfigFile = z.strictObject({
@@ -60,13 +60,14 @@ const ConfigFile = z.strictObject({
   data_dir: z.string().min(1).optional(),
   node_name: z.string().min(1).optional(),
   log_level: z.string().refine(isLogLevel, "not a log level").optional(),
-  handshake_timeout: count(1, 2 ** 31 - 1).optional(),
-  channel_max: count(1, 65535).optional(),
-  frame_max: count(4096, 2 ** 32 - 1).optional(),
-  heartbeat: count(0, 65535).optional(),
-  max_message_size: count(0, 512 * 1024 * 1024).optional(),
-  connection_max: orInfinity(count(0, 2 ** 31 - 1)).optional(),
-  consumer_timeout: orInfinity(count(1, 2 ** 31 - 1)).optional(),
+  handshake_timeout: count(LIMIT_RANGES.handshakeTimeout).optional(),
+  channel_max: count(LIMIT_RANGES.channelMax).optional(),
+  frame_max: count(LIMIT_RANGES.frameMax).optional(),
+  heartbeat: count(LIMIT_RANGES.heartbeat).optional(),
+  // rabbitmq.conf refuses more than its 512 MiB cap, where startBroker's option is capped
+  max_message_size: count([0, MAX_MESSAGE_SIZE_CAP]).optional(),
+  connection_max: orInfinity(count(LIMIT_RANGES.connectionMax)).optional(),
+  consumer_timeout: orInfinity(count(LIMIT_RANGES.consumerTimeout)).optional(),
 });
 
 /** The config file's limit keys (rabbitmq.conf's names) as startBroker's options. */

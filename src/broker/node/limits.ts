@@ -35,16 +35,27 @@ export const MAX_MESSAGE_SIZE_CAP = 512 * 1024 * 1024;
 /** The smallest frame_max AMQP allows. */
 const FRAME_MIN = 4096;
 
+/** The integers each limit may be (connectionMax and consumerTimeout may also be Infinity); the config file checks the same. */
+export const LIMIT_RANGES: Readonly<Record<keyof NodeLimits, readonly [min: number, max: number]>> = {
+  handshakeTimeout: [1, 2 ** 31 - 1],
+  channelMax: [1, 65535],
+  frameMax: [FRAME_MIN, 2 ** 32 - 1],
+  heartbeat: [0, 65535],
+  maxMessageSize: [0, Number.MAX_SAFE_INTEGER],
+  connectionMax: [0, 2 ** 31 - 1],
+  consumerTimeout: [1, 2 ** 31 - 1],
+};
+
+/** Limits that Infinity switches off. */
+const SWITCHABLE: ReadonlySet<keyof NodeLimits> = new Set(["connectionMax", "consumerTimeout"]);
+
 /** Merges options over the defaults; a value outside what AMQP can express is a RangeError at start, not a broken node later. */
 export function resolveLimits(options: Partial<NodeLimits>): NodeLimits {
   const limits: NodeLimits = { ...DEFAULT_LIMITS, ...limitKeysOf(options) };
-  check("handshakeTimeout", limits.handshakeTimeout, 1, 2 ** 31 - 1);
-  check("channelMax", limits.channelMax, 1, 65535);
-  check("frameMax", limits.frameMax, FRAME_MIN, 2 ** 32 - 1);
-  check("heartbeat", limits.heartbeat, 0, 65535);
-  check("maxMessageSize", limits.maxMessageSize, 0, Number.MAX_SAFE_INTEGER);
-  if (limits.connectionMax !== Infinity) check("connectionMax", limits.connectionMax, 0, 2 ** 31 - 1);
-  if (limits.consumerTimeout !== Infinity) check("consumerTimeout", limits.consumerTimeout, 1, 2 ** 31 - 1);
+  for (const [name, [min, max]] of Object.entries(LIMIT_RANGES) as [keyof NodeLimits, readonly [number, number]][]) {
+    if (limits[name] === Infinity && SWITCHABLE.has(name)) continue;
+    check(name, limits[name], min, max);
+  }
   return { ...limits, maxMessageSize: Math.min(limits.maxMessageSize, MAX_MESSAGE_SIZE_CAP) };
 }
 

@@ -29,7 +29,6 @@ export class IdleGc {
     const now = performance.eventLoopUtilization();
     const busy = performance.eventLoopUtilization(now, this.last).utilization;
     this.last = now;
-
     if (busy >= QUIET_UTILISATION || inUse() - this.baseline < GROWTH_BYTES) return;
     fullGc(true);
     this.runs++;

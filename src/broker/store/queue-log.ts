@@ -105,8 +105,9 @@ export class QueueLog {
 
   /** The record (from memory, else from its segment); throws CorruptRecordError if the disk copy fails its check. */
   readSync(ref: RecordRef): MessageRecord {
-    const [seg, no] = this.locate(ref);
-    return this.ctx.cache.get(seg, no) ?? decodeStored(seg, no, seg.records.readSync(seg.offsetOf(no), seg.sizeOf(no)));
+    const [record] = this.readManySync([ref]);
+    if (record instanceof Error) throw record;
+    return record!;
   }
 
   /**
